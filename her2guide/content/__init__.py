@@ -1,0 +1,1 @@
+"""Content: pages, sections, glossary and their validation. Plain Python, no Qt."""

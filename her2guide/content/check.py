@@ -1,0 +1,117 @@
+"""``her2guide check``: every problem in a content folder, as ``path:line: message``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+from her2guide.content.library import Library
+from her2guide.content.model import Problem
+from her2guide.content.pages import DATA_FILES, LanguageContent
+from her2guide.i18n import LANGUAGES
+from her2guide.timeline.model import check_timeline_pair, load_timeline
+
+
+def _parity(en: LanguageContent, de: LanguageContent) -> Iterable[Problem]:
+    """Both languages hold the same pages, sections and glossary terms, with matching lists."""
+    for first, second in ((en, de), (de, en)):
+        for name in sorted(p.name for p in first.folder.glob("*.md")):
+            if not (second.folder / name).exists():
+                yield Problem(
+                    first.folder / name, 1, f"page exists in '{first.lang}' only; "
+                    f"add {second.folder.name}/{name}"
+                )  # fmt: skip
+        for name in DATA_FILES:
+            if (first.folder / name).exists() and not (second.folder / name).exists():
+                yield Problem(first.folder / name, 1, f"{name} is missing in '{second.lang}'")
+        for kind, mine, theirs in (
+            ("section", [s.id for s in first.sections], {s.id for s in second.sections}),
+            ("glossary term", list(first.glossary), set(second.glossary)),
+        ):
+            for item in mine:
+                if item not in theirs:
+                    yield Problem(
+                        first.folder / ("sections.yaml" if kind == "section" else "glossary.yaml"),
+                        1,
+                        f"{kind} '{item}' has no '{second.lang}' translation",
+                    )
+    for page_id, page in en.pages.items():
+        twin = de.pages.get(page_id)
+        if twin is None:
+            continue
+        for what, mine, theirs in (
+            ("sources", len(page.sources), len(twin.sources)),
+            ("questions", len(page.questions), len(twin.questions)),
+            ("section", page.section, twin.section),
+        ):
+            if mine != theirs:
+                yield Problem(
+                    twin.path, 2, f"'{what}' differs from the English page ({theirs} vs {mine})"
+                )
+
+
+def check_content(root: Path, resources: Path) -> list[Problem]:
+    """Every problem in the content folder ``root``; empty when the content is ready to ship."""
+    problems: list[Problem] = []
+    missing = [lang for lang in LANGUAGES if not (root / lang).is_dir()]
+    if missing:
+        return [Problem(root, 1, f"no '{lang}/' folder in {root}") for lang in missing]
+    timelines = {lang: load_timeline(root / lang / "timeline.yaml") for lang in LANGUAGES}
+    for _timeline, timeline_problems in timelines.values():
+        problems += timeline_problems
+    en_timeline = timelines["en"][0]
+    timeline_ids = (
+        {s.id for s in en_timeline.stages} | {o.id for s in en_timeline.stages for o in s.options}
+        if en_timeline
+        else None
+    )
+    library = Library(root, resources, timeline_ids)
+    for lang in LANGUAGES:
+        content = library.language(lang)
+        problems += content.problems
+        for page_id in content.pages:
+            rendered = library.render(lang, page_id)
+            assert rendered is not None
+            problems += rendered.problems
+    en, de = library.language("en"), library.language("de")
+    problems += _parity(en, de)
+    if timelines["en"][0] and timelines["de"][0]:
+        problems += check_timeline_pair(
+            timelines["en"][0],
+            timelines["de"][0],
+            set(en.pages) & set(de.pages),
+            root / "en" / "timeline.yaml",
+            root / "de" / "timeline.yaml",
+        )
+    return sorted(set(problems))
+
+
+def overdue_pages(root: Path, resources: Path, today: dt.date | None = None) -> list[Problem]:
+    """Pages past their review date: shown with a note in the app, listed by check, not errors."""
+    library = Library(root, resources)
+    return [
+        Problem(page.path, 2, f"review overdue since {page.review_due.isoformat()}")
+        for lang in LANGUAGES
+        for page in library.language(lang).pages.values()
+        if page.is_overdue(today)
+    ]
+
+
+def run_check(root: Path, resources: Path, *, stats: bool = False) -> int:
+    """Prints every problem and returns the exit status: 1 when anything is wrong."""
+    problems = check_content(root, resources)
+    for problem in problems:
+        print(problem)
+    for note in overdue_pages(root, resources):
+        print(f"{note} (note: the app shows this page with a review-overdue notice)")
+    if stats:
+        from her2guide.content.readability import readability_table
+
+        print(readability_table(Library(root, resources)))
+    pages = sum(len(Library(root, resources).language(lang).pages) for lang in LANGUAGES)
+    if problems:
+        print(f"{len(problems)} problem(s) found.")
+        return 1
+    print(f"Content OK: {pages} pages in {len(LANGUAGES)} languages.")
+    return 0

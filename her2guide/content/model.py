@@ -1,0 +1,80 @@
+"""The content as the app sees it: pages, sections, glossary terms and the problems found."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """Something wrong in a content file, told the way an editor can act on it."""
+
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class ContentError(Exception):
+    """A content file that cannot be used; carries the problem to report."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class Source:
+    text: str
+    doi: str | None = None
+    pmid: str | None = None
+    url: str | None = None
+
+    @property
+    def link(self) -> str:
+        """Where the source can be read: the DOI resolver, PubMed, or the given address."""
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        if self.pmid:
+            return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"
+        return self.url or ""
+
+
+@dataclass(frozen=True)
+class Page:
+    id: str
+    lang: str
+    path: Path
+    title: str
+    section: str
+    order: int
+    summary: str
+    reviewed: dt.date
+    review_due: dt.date
+    sources: tuple[Source, ...]
+    questions: tuple[str, ...]
+    teach_back: str
+    body: str = field(repr=False)
+    body_line: int = 1
+
+    def is_overdue(self, today: dt.date | None = None) -> bool:
+        return self.review_due < (today or dt.date.today())
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    id: str
+    term: str
+    definition: str
+    aliases: tuple[str, ...] = ()
+    pronunciation: str | None = None

@@ -1,0 +1,111 @@
+"""Typed access to the user's settings, kept in an INI file that may be missing or damaged."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+
+from her2guide.i18n import LANGUAGES
+from her2guide.paths import config_dir
+
+MIN_SCALE = 50
+MAX_SCALE = 300
+SCALE_STEP = 10
+
+
+def settings_path() -> Path:
+    base = config_dir() or Path(
+        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
+    )
+    return base / "settings.ini"
+
+
+class Settings:
+    """The remembered state of the app: language, text size, window, last page, "you are here".
+
+    A file Qt cannot read is moved aside (``settings.ini.broken``) and defaults are used, so that a
+    damaged file never stops the app from starting; ``recovered_from`` tells the UI to say so.
+    """
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or settings_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.recovered_from: Path | None = None
+        self._qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
+        if self._qsettings.status() != QSettings.Status.NoError or not self._readable():
+            self._move_aside()
+
+    def _readable(self) -> bool:
+        if not self.path.exists():
+            return True
+        try:
+            self.path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return False
+        return True
+
+    def _move_aside(self) -> None:
+        backup = self.path.with_name(self.path.name + ".broken")
+        del self._qsettings
+        shutil.move(self.path, backup)
+        self.recovered_from = backup
+        self._qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def _text(self, key: str) -> str | None:
+        value = self._qsettings.value(key)
+        return value if isinstance(value, str) and value else None
+
+    @property
+    def language(self) -> str | None:
+        value = self._text("language")
+        return value if value in LANGUAGES else None
+
+    @language.setter
+    def language(self, lang: str) -> None:
+        self._qsettings.setValue("language", lang)
+
+    @property
+    def text_scale(self) -> int:
+        try:
+            value = int(self._qsettings.value("text_scale", 100))
+        except (TypeError, ValueError):
+            return 100
+        return min(MAX_SCALE, max(MIN_SCALE, value))
+
+    @text_scale.setter
+    def text_scale(self, percent: int) -> None:
+        self._qsettings.setValue("text_scale", min(MAX_SCALE, max(MIN_SCALE, percent)))
+
+    @property
+    def last_page(self) -> str | None:
+        return self._text("last_page")
+
+    @last_page.setter
+    def last_page(self, page_id: str) -> None:
+        self._qsettings.setValue("last_page", page_id)
+
+    @property
+    def you_are_here(self) -> str | None:
+        """The timeline stage the patient is on, or None when not marked."""
+        return self._text("timeline/you_are_here")
+
+    @you_are_here.setter
+    def you_are_here(self, stage_id: str | None) -> None:
+        if stage_id:
+            self._qsettings.setValue("timeline/you_are_here", stage_id)
+        else:
+            self._qsettings.remove("timeline/you_are_here")
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        value = self._qsettings.value("window/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._qsettings.setValue("window/geometry", value)
+
+    def sync(self) -> None:
+        self._qsettings.sync()

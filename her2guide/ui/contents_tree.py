@@ -1,0 +1,134 @@
+"""The contents tree: sections with their pages, in the current language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from her2guide.content.pages import LanguageContent
+from her2guide.i18n import _
+
+PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
+BASE_POINT_SIZE = 11.0
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped title, so long (German) titles are never cut off."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        depth = 1 if index.parent().isValid() else 0
+        width = self.tree.viewport().width() - self.tree.indentation() * (depth + 1) - 12
+        font = index.data(Qt.ItemDataRole.FontRole) or self.tree.font()
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        bounds = QFontMetrics(font).boundingRect(
+            QRect(0, 0, max(width, 40), 10_000), Qt.TextFlag.TextWordWrap, text
+        )
+        return QSize(max(width, 40), bounds.height() + 8)
+
+
+class ContentsTree(QTreeWidget):
+    """Sections and pages; choosing a page emits its id.
+
+    Signals:
+        page_chosen(str): the id of the page the user picked.
+    """
+
+    page_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setRootIsDecorated(True)
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.setItemDelegate(_WrappingDelegate(self))
+        self.setIndentation(14)
+        self.itemActivated.connect(self._on_item)
+        self.itemClicked.connect(self._on_item)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setAccessibleName(_("Contents"))
+        self.setAccessibleDescription(_("Sections and pages of the guide"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()
+
+    def set_text_scale(self, percent: int) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(BASE_POINT_SIZE * percent / 100)
+        self.setFont(font)
+
+    def show_content(self, content: LanguageContent) -> None:
+        """Rebuilds the tree for ``content``, keeping the selected page."""
+        selected = self.current_page()
+        self.blockSignals(True)
+        self.clear()
+        for section in content.sections:
+            pages = content.pages_in(section.id)
+            if not pages:
+                continue
+            section_item = QTreeWidgetItem(self, [section.title])
+            bold = QFont(self.font())
+            bold.setBold(True)
+            section_item.setFont(0, bold)
+            section_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for page in pages:
+                item = QTreeWidgetItem(section_item, [page.title])
+                item.setData(0, PAGE_ID_ROLE, page.id)
+                item.setToolTip(0, page.title)
+        self.expandAll()
+        self.blockSignals(False)
+        if selected:
+            self.select_page(selected)
+
+    def select_page(self, page_id: str | None) -> None:
+        """Marks ``page_id`` as the current page without emitting ``page_chosen``."""
+        self.blockSignals(True)
+        self.setCurrentItem(self._item_for(page_id) if page_id else None)  # type: ignore[arg-type]
+        if not page_id:
+            self.clearSelection()
+        self.blockSignals(False)
+
+    def current_page(self) -> str | None:
+        item = self.currentItem()
+        return item.data(0, PAGE_ID_ROLE) if item is not None else None
+
+    def page_item(self, page_id: str) -> QTreeWidgetItem | None:
+        return self._item_for(page_id)
+
+    def _item_for(self, page_id: str | None) -> QTreeWidgetItem | None:
+        for index in range(self.topLevelItemCount()):
+            section = self.topLevelItem(index)
+            for row in range(section.childCount()):
+                item = section.child(row)
+                if item.data(0, PAGE_ID_ROLE) == page_id:
+                    return item
+        return None
+
+    def _on_item(self, item: QTreeWidgetItem) -> None:
+        page_id = item.data(0, PAGE_ID_ROLE)
+        if page_id:
+            self.page_chosen.emit(page_id)

@@ -1,0 +1,344 @@
+"""The main window: contents on the left, the page on the right, menus and a toolbar."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QToolBar,
+    QToolButton,
+)
+
+from her2guide.content.library import Library
+from her2guide.content.pages import LanguageContent
+from her2guide.i18n import LANGUAGE_NAMES, LANGUAGES, _
+from her2guide.navigation import History, Location
+from her2guide.settings import MAX_SCALE, MIN_SCALE, SCALE_STEP, Settings
+from her2guide.ui.contents_tree import ContentsTree
+from her2guide.ui.language import LanguageController
+from her2guide.ui.reader import ReaderView
+
+HOME_PAGE = "welcome"
+
+
+class MainWindow(QMainWindow):
+    """Shows one place at a time (a page) and keeps the history, language and text size."""
+
+    def __init__(
+        self,
+        library: Library,
+        settings: Settings,
+        languages: LanguageController,
+        *,
+        start_page: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.settings = settings
+        self.languages = languages
+        self.history = History()
+        self.text_scale = settings.text_scale
+
+        self.contents = ContentsTree()
+        self.reader = ReaderView(library.resources)
+        self.views = QStackedWidget()
+        self.views.addWidget(self.reader)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.contents)
+        splitter.addWidget(self.views)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([320, 860])
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+        self._create_actions()
+        self._create_menus()
+        self._create_toolbar()
+        self.contents.page_chosen.connect(self.open_page)
+        self.reader.page_requested.connect(self.open_page)
+        self.reader.external_link_requested.connect(self._confirm_external_link)
+        self.reader.broken_link.connect(self._report_broken_link)
+        self.languages.language_changed.connect(self._on_language_changed)
+
+        if settings.geometry is not None:
+            self.restoreGeometry(settings.geometry)
+        else:
+            self.resize(1180, 800)
+        self._apply_text_scale()
+        self.contents.show_content(self.content)
+        self.retranslate_ui()
+        self.open_page(self._first_page(start_page))
+        self._report_content_problems()
+        if settings.recovered_from is not None:
+            QTimer.singleShot(0, self._tell_settings_recovered)
+
+    # -- state ---------------------------------------------------------------------------------
+
+    @property
+    def content(self) -> LanguageContent:
+        return self.library.language(self.languages.language)
+
+    @property
+    def current_page(self) -> str | None:
+        location = self.history.current
+        return location.target if location and location.kind == "page" else None
+
+    def _first_page(self, requested: str | None) -> str:
+        pages = self.content.pages
+        for candidate in (requested, self.settings.last_page, HOME_PAGE):
+            if candidate and candidate in pages:
+                return candidate
+        first = self.content.first_page()
+        return first.id if first else HOME_PAGE
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def _create_actions(self) -> None:
+        style = self.style()
+        self.back_action = QAction(self)
+        self.back_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.back_action.setShortcut(QKeySequence.StandardKey.Back)
+        self.back_action.triggered.connect(self.go_back)
+        self.forward_action = QAction(self)
+        self.forward_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+        self.forward_action.setShortcut(QKeySequence.StandardKey.Forward)
+        self.forward_action.triggered.connect(self.go_forward)
+        self.home_action = QAction(self)
+        self.home_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon))
+        self.home_action.setShortcut(QKeySequence("Alt+Home"))
+        self.home_action.triggered.connect(lambda: self.open_page(HOME_PAGE))
+
+        self.switch_language_action = QAction(self)
+        self.switch_language_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.switch_language_action.triggered.connect(self.languages.toggle)
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for lang in LANGUAGES:
+            action = QAction(LANGUAGE_NAMES[lang], self, checkable=True)
+            action.triggered.connect(
+                lambda _checked=False, code=lang: self.languages.set_language(code)
+            )
+            self.language_group.addAction(action)
+            self.language_actions[lang] = action
+
+        self.zoom_in_action = QAction(self)
+        self.zoom_in_action.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
+        self.zoom_in_action.triggered.connect(
+            lambda: self.set_text_scale(self.text_scale + SCALE_STEP)
+        )
+        self.zoom_out_action = QAction(self)
+        self.zoom_out_action.setShortcut(QKeySequence.StandardKey.ZoomOut)
+        self.zoom_out_action.triggered.connect(
+            lambda: self.set_text_scale(self.text_scale - SCALE_STEP)
+        )
+        self.zoom_reset_action = QAction(self)
+        self.zoom_reset_action.setShortcut(QKeySequence("Ctrl+0"))
+        self.zoom_reset_action.triggered.connect(lambda: self.set_text_scale(100))
+
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(lambda: self.open_page("about"))
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.quit_action)
+        self.view_menu = bar.addMenu("")
+        self.language_menu = self.view_menu.addMenu("")
+        for action in self.language_actions.values():
+            self.language_menu.addAction(action)
+        self.language_menu.addSeparator()
+        self.language_menu.addAction(self.switch_language_action)
+        self.view_menu.addSeparator()
+        for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
+            self.view_menu.addAction(action)
+        self.go_menu = bar.addMenu("")
+        for action in (self.back_action, self.forward_action, self.home_action):
+            self.go_menu.addAction(action)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+
+    def _create_toolbar(self) -> None:
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("main-toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.back_action, self.forward_action, self.home_action):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        for action in (self.zoom_out_action, self.zoom_in_action):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.language_button = QToolButton(self.toolbar)
+        self.language_button.setDefaultAction(self.switch_language_action)
+        self.language_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addWidget(self.language_button)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+
+    # -- texts ---------------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        """Sets every visible text of the window in the current language."""
+        lang = self.languages.language
+        other = next(code for code in LANGUAGES if code != lang)
+        self.file_menu.setTitle(_("&File"))
+        self.view_menu.setTitle(_("&View"))
+        self.go_menu.setTitle(_("&Go"))
+        self.help_menu.setTitle(_("&Help"))
+        self.language_menu.setTitle(_("&Language"))
+        self.back_action.setText(_("Back"))
+        self.back_action.setToolTip(_("Back to the previous page"))
+        self.forward_action.setText(_("Forward"))
+        self.forward_action.setToolTip(_("Forward to the next page"))
+        self.home_action.setText(_("Home"))
+        self.home_action.setToolTip(_("Go to the welcome page"))
+        self.zoom_in_action.setText(_("Larger text"))
+        self.zoom_out_action.setText(_("Smaller text"))
+        self.zoom_reset_action.setText(_("Normal text size"))
+        self.about_action.setText(_("About this app"))
+        self.quit_action.setText(_("&Quit"))
+        # The switch is labelled in the language it switches to, so that a reader who does not
+        # understand the current language can still find it.
+        self.switch_language_action.setText(LANGUAGE_NAMES[other])
+        self.switch_language_action.setToolTip(
+            _("Switch the language to {language}").format(language=LANGUAGE_NAMES[other])
+        )
+        self.language_button.setAccessibleName(
+            _("Switch the language to {language}").format(language=LANGUAGE_NAMES[other])
+        )
+        self.language_actions[lang].setChecked(True)
+        self.toolbar.setWindowTitle(_("Navigation"))
+        self._update_title()
+        self._update_navigation()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _update_title(self) -> None:
+        app_name = _("HER2 Guide")
+        page = self.content.pages.get(self.current_page or "")
+        self.setWindowTitle(f"{page.title} \u2013 {app_name}" if page else app_name)
+
+    def _update_navigation(self) -> None:
+        self.back_action.setEnabled(self.history.can_go_back())
+        self.forward_action.setEnabled(self.history.can_go_forward())
+        self.zoom_in_action.setEnabled(self.text_scale < MAX_SCALE)
+        self.zoom_out_action.setEnabled(self.text_scale > MIN_SCALE)
+
+    # -- navigation ----------------------------------------------------------------------------
+
+    def open_page(self, page_id: str, fragment: str = "") -> None:
+        """Shows a page of the current language and records it in the history."""
+        if page_id not in self.content.pages:
+            self._report_broken_link(page_id)
+            return
+        self.history.visit(Location("page", page_id, fragment))
+        self._show(self.history.current)
+
+    def go_back(self) -> None:
+        location = self.history.back()
+        if location is not None:
+            self._show(location)
+
+    def go_forward(self) -> None:
+        location = self.history.forward()
+        if location is not None:
+            self._show(location)
+
+    def _show(self, location: Location | None, *, scroll: float | None = None) -> None:
+        if location is None or location.kind != "page":
+            return
+        rendered = self.library.render(self.languages.language, location.target)
+        if rendered is None:
+            self._report_broken_link(location.target)
+            return
+        self.views.setCurrentWidget(self.reader)
+        self.reader.show_html(rendered.html, location.fragment)
+        if scroll is not None:
+            self.reader.set_scroll_fraction(scroll)
+        self.contents.select_page(location.target)
+        self.settings.last_page = location.target
+        self._update_title()
+        self._update_navigation()
+
+    # -- language and size ---------------------------------------------------------------------
+
+    def _on_language_changed(self, _lang: str) -> None:
+        scroll = self.reader.scroll_fraction()
+        self.settings.language = self.languages.language
+        self.contents.show_content(self.content)
+        self._show(self.history.current, scroll=scroll)
+        self._report_content_problems()
+
+    def set_text_scale(self, percent: int) -> None:
+        self.text_scale = max(MIN_SCALE, min(MAX_SCALE, percent))
+        self.settings.text_scale = self.text_scale
+        self._apply_text_scale()
+        self._update_navigation()
+        self.statusBar().showMessage(
+            _("Text size: {percent} %").format(percent=self.text_scale), 3000
+        )
+
+    def _apply_text_scale(self) -> None:
+        scroll = self.reader.scroll_fraction()
+        self.reader.set_text_scale(self.text_scale)
+        self.contents.set_text_scale(self.text_scale)
+        self.reader.set_scroll_fraction(scroll)
+
+    # -- messages ------------------------------------------------------------------------------
+
+    def _confirm_external_link(self, url: QUrl) -> None:
+        answer = QMessageBox.question(
+            self,
+            _("Open a web page?"),
+            _(
+                "This link leads to a web page outside the app:\n\n{address}\n\n"
+                "Open it in your web browser? This needs an internet connection."
+            ).format(address=url.toString()),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(url)
+
+    def _report_broken_link(self, target: str) -> None:
+        self.statusBar().showMessage(
+            _("Sorry, this link leads to a page that does not exist ({target}).").format(
+                target=target
+            ),
+            8000,
+        )
+
+    def _report_content_problems(self) -> None:
+        """Broken pages are left out; the editor learns where to look, the reader reads on."""
+        problems = self.content.problems
+        if not problems:
+            return
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        self.statusBar().showMessage(
+            _(
+                "{count} content problem(s) found; the pages concerned are left out. "
+                "Run 'her2guide check' for details."
+            ).format(count=len(problems))
+        )
+
+    def _tell_settings_recovered(self) -> None:
+        self.statusBar().showMessage(
+            _("Your settings file could not be read, so the app started with default settings."),
+            15000,
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.geometry = self.saveGeometry()
+        self.settings.sync()
+        super().closeEvent(event)

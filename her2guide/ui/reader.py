@@ -1,0 +1,117 @@
+"""The page view: shows rendered pages, loads images only from resources/, routes every link."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from PySide6.QtCore import QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QFont, QImage, QPainter, QTextDocument
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from her2guide.i18n import _
+
+BASE_POINT_SIZE = 12.0
+MAX_IMAGE_WIDTH = 640
+
+
+class ReaderView(QTextBrowser):
+    """A text browser that never fetches anything from the network.
+
+    Signals:
+        page_requested(str, str): a page id and fragment the user followed a link to.
+        timeline_requested(str): a timeline stage or option id ("" for the whole timeline).
+        external_link_requested(QUrl): a web or mail link; the window asks before opening it.
+        broken_link(str): a link whose target does not exist.
+    """
+
+    page_requested = Signal(str, str)
+    timeline_requested = Signal(str)
+    external_link_requested = Signal(QUrl)
+    broken_link = Signal(str)
+
+    def __init__(self, resources: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._resources = resources.resolve()
+        self._style = (resources / "style" / "reader.css").read_text(encoding="utf-8")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._follow)
+        self.document().setDocumentMargin(24)
+        self.set_text_scale(100)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setAccessibleName(_("Page text"))
+        self.setAccessibleDescription(_("The text of the page you are reading"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == event.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def set_text_scale(self, percent: int) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(BASE_POINT_SIZE * percent / 100)
+        self.document().setDefaultFont(font)
+
+    def show_html(self, html: str, fragment: str = "") -> None:
+        self.document().setDefaultStyleSheet(self._style)
+        self.setHtml(html)
+        if fragment:
+            self.scrollToAnchor(fragment)
+        else:
+            self.verticalScrollBar().setValue(0)
+
+    def scroll_fraction(self) -> float:
+        bar = self.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() else 0.0
+
+    def set_scroll_fraction(self, fraction: float) -> None:
+        bar = self.verticalScrollBar()
+        bar.setValue(round(fraction * bar.maximum()))
+
+    def _follow(self, url: QUrl) -> None:
+        scheme = url.scheme()
+        if scheme == "page":
+            self.page_requested.emit(url.path(), url.fragment())
+        elif scheme == "timeline":
+            self.timeline_requested.emit(url.path())
+        elif scheme in ("http", "https", "mailto"):
+            self.external_link_requested.emit(url)
+        elif not scheme and url.hasFragment():
+            self.scrollToAnchor(url.fragment())
+        else:
+            self.broken_link.emit(url.toString())
+
+    def loadResource(self, kind: int, url: QUrl) -> object:
+        """Images come from resources/ only; nothing else is ever loaded."""
+        if kind != QTextDocument.ResourceType.ImageResource.value or url.scheme():
+            return None
+        relative = PurePosixPath(url.path())
+        if relative.is_absolute() or ".." in relative.parts:
+            return None
+        path = (self._resources / relative).resolve()
+        if not path.is_file() or self._resources not in path.parents:
+            return None
+        if path.suffix.lower() == ".svg":
+            return self._svg_image(path)
+        image = QImage(str(path))
+        return None if image.isNull() else image
+
+    def _svg_image(self, path: Path) -> QImage | None:
+        renderer = QSvgRenderer(str(path))
+        if not renderer.isValid():
+            return None
+        size = renderer.defaultSize()
+        width = min(MAX_IMAGE_WIDTH, self.viewport().width() - 64) or MAX_IMAGE_WIDTH
+        scaled = QSize(max(width, 200), 0)
+        scaled.setHeight(round(scaled.width() * size.height() / max(1, size.width())))
+        ratio = self.devicePixelRatioF()
+        image = QImage(scaled * ratio, QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(ratio)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        renderer.render(painter, QRectF(0, 0, scaled.width(), scaled.height()))
+        painter.end()
+        return image

@@ -1,0 +1,31 @@
+"""Small builders for test content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PAGE = """---
+title: {title}
+section: basics
+order: {order}
+summary: A short summary.
+reviewed: 2026-11-24
+review_due: 2027-11-24
+sources:
+  - text: Lüftner D, Peipp M. Geburtshilfe Frauenheilkd 2021
+    doi: 10.1055/a-1471-4063
+questions:
+  - What does this mean for me?
+teach_back: In your own words, what is this page about?
+---
+{body}
+"""
+
+
+def write_page(folder: Path, page_id: str, *, title: str = "A page", order: int = 1,
+               body: str = "Some text.") -> Path:  # fmt: skip
+    """Writes a valid page, so that a test can change just the part it is about."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{page_id}.md"
+    path.write_text(PAGE.format(title=title, order=order, body=body), encoding="utf-8")
+    return path
