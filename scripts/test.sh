@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Installs her2guide with its test tools into .venv and runs the linter and the whole test suite
+# offscreen. Any arguments are passed to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/system-packages.sh test
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e '.[test]'
+.venv/bin/ruff check .
+QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest "$@"
