@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 DICTIONARIES = {"en": "en_US", "de": "de_DE,de_med"}
-_WORD = re.compile(r"[^\W_](?:[\w'’]*[^\W_])?")
+_WORD = re.compile("[^\\W_](?:[\\w'\u2019]*[^\\W_])?")
 
 
 def words_of(text: str) -> set[str]:
