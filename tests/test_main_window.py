@@ -193,3 +193,49 @@ def test_reader_never_loads_images_from_outside_resources(make_window: WindowFac
     svg = reader.loadResource(image, QUrl("diagrams/adc.svg"))
     assert svg is not None
     assert not svg.isNull()
+
+
+def test_timeline_opens_from_the_toolbar_and_from_page_links(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window(page="lines-of-therapy")
+    window.timeline_action.trigger()
+    assert window.views.currentWidget() is window.timeline_view
+    assert window.windowTitle() == "Treatment path \u2013 HER2 Guide"
+    window.back_action.trigger()
+    assert window.views.currentWidget() is window.reader
+    window.reader.anchorClicked.emit(QUrl("timeline:second-line"))
+    assert window.views.currentWidget() is window.timeline_view
+    assert window.timeline_view is not None
+    assert window.timeline_view.timeline_widget.navigation.current_id == "second-line"
+
+
+def test_timeline_read_more_opens_the_explainer_page(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    window.show_timeline("second-line")
+    view = window.timeline_view
+    assert view is not None
+    qtbot.keyClick(view.timeline_widget, Qt.Key.Key_Down)
+    option = view.timeline_widget.navigation.current_option
+    assert option is not None
+    view.read_more_button.click()
+    assert window.views.currentWidget() is window.reader
+    assert window.current_page == option.page
+
+
+def test_language_switch_on_the_timeline_keeps_the_selection(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    window.show_timeline("first-line")
+    view = window.timeline_view
+    assert view is not None
+    qtbot.keyClick(view.timeline_widget, Qt.Key.Key_Right)
+    selected = view.timeline_widget.navigation.current_id
+    assert selected == "maintenance"
+    window.languages.set_language("de")
+    qtbot.waitUntil(lambda: window.windowTitle().startswith("Behandlungsweg"))
+    assert view.timeline_widget.navigation.current_id == selected
+    assert window.views.currentWidget() is view

@@ -31,7 +31,7 @@ class _WrappingDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         depth = 1 if index.parent().isValid() else 0
-        width = self.tree.viewport().width() - self.tree.indentation() * (depth + 1) - 12
+        width = self.tree.viewport().width() - self.tree.indentation() * (depth + 1) - 8
         font = index.data(Qt.ItemDataRole.FontRole) or self.tree.font()
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         bounds = QFontMetrics(font).boundingRect(

@@ -21,9 +21,12 @@ from her2guide.content.pages import LanguageContent
 from her2guide.i18n import LANGUAGE_NAMES, LANGUAGES, _
 from her2guide.navigation import History, Location
 from her2guide.settings import MAX_SCALE, MIN_SCALE, SCALE_STEP, Settings
+from her2guide.timeline.model import Timeline, load_timeline
 from her2guide.ui.contents_tree import ContentsTree
 from her2guide.ui.language import LanguageController
 from her2guide.ui.reader import ReaderView
+from her2guide.ui.search_tools import SearchTools
+from her2guide.ui.timeline_view import TimelineView
 
 HOME_PAGE = "welcome"
 
@@ -45,6 +48,8 @@ class MainWindow(QMainWindow):
         self.languages = languages
         self.history = History()
         self.text_scale = settings.text_scale
+        self.timeline_view: TimelineView | None = None
+        self._timelines: dict[str, Timeline | None] = {}
 
         self.contents = ContentsTree()
         self.reader = ReaderView(library.resources)
@@ -61,8 +66,10 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
+        self.search_tools = SearchTools(self, splitter)
         self.contents.page_chosen.connect(self.open_page)
         self.reader.page_requested.connect(self.open_page)
+        self.reader.timeline_requested.connect(self.show_timeline)
         self.reader.external_link_requested.connect(self._confirm_external_link)
         self.reader.broken_link.connect(self._report_broken_link)
         self.languages.language_changed.connect(self._on_language_changed)
@@ -142,6 +149,11 @@ class MainWindow(QMainWindow):
         self.zoom_reset_action.setShortcut(QKeySequence("Ctrl+0"))
         self.zoom_reset_action.triggered.connect(lambda: self.set_text_scale(100))
 
+        self.timeline_action = QAction(self)
+        self.timeline_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowRight))
+        self.timeline_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.timeline_action.triggered.connect(lambda: self.show_timeline())
+
         self.about_action = QAction(self)
         self.about_action.triggered.connect(lambda: self.open_page("about"))
         self.quit_action = QAction(self)
@@ -159,6 +171,8 @@ class MainWindow(QMainWindow):
         self.language_menu.addSeparator()
         self.language_menu.addAction(self.switch_language_action)
         self.view_menu.addSeparator()
+        self.view_menu.addAction(self.timeline_action)
+        self.view_menu.addSeparator()
         for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
             self.view_menu.addAction(action)
         self.go_menu = bar.addMenu("")
@@ -174,6 +188,8 @@ class MainWindow(QMainWindow):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (self.back_action, self.forward_action, self.home_action):
             self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.timeline_action)
         self.toolbar.addSeparator()
         for action in (self.zoom_out_action, self.zoom_in_action):
             self.toolbar.addAction(action)
@@ -204,6 +220,8 @@ class MainWindow(QMainWindow):
         self.zoom_in_action.setText(_("Larger text"))
         self.zoom_out_action.setText(_("Smaller text"))
         self.zoom_reset_action.setText(_("Normal text size"))
+        self.timeline_action.setText(_("Treatment path"))
+        self.timeline_action.setToolTip(_("Show the line-of-therapy timeline"))
         self.about_action.setText(_("About this app"))
         self.quit_action.setText(_("&Quit"))
         # The switch is labelled in the language it switches to, so that a reader who does not
@@ -227,6 +245,10 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         app_name = _("HER2 Guide")
+        location = self.history.current
+        if location is not None and location.kind == "timeline":
+            self.setWindowTitle(f"{_('Treatment path')} \u2013 {app_name}")
+            return
         page = self.content.pages.get(self.current_page or "")
         self.setWindowTitle(f"{page.title} \u2013 {app_name}" if page else app_name)
 
@@ -246,6 +268,14 @@ class MainWindow(QMainWindow):
         self.history.visit(Location("page", page_id, fragment))
         self._show(self.history.current)
 
+    def show_timeline(self, target: str = "") -> None:
+        """Shows the treatment path, with ``target`` (a stage or option id) selected if given."""
+        if self._timeline(self.languages.language) is None:
+            self._report_broken_link(f"timeline:{target}")
+            return
+        self.history.visit(Location("timeline", target))
+        self._show(self.history.current)
+
     def go_back(self) -> None:
         location = self.history.back()
         if location is not None:
@@ -257,7 +287,10 @@ class MainWindow(QMainWindow):
             self._show(location)
 
     def _show(self, location: Location | None, *, scroll: float | None = None) -> None:
-        if location is None or location.kind != "page":
+        if location is None:
+            return
+        if location.kind == "timeline":
+            self._show_timeline_view(location.target)
             return
         rendered = self.library.render(self.languages.language, location.target)
         if rendered is None:
@@ -272,13 +305,43 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_navigation()
 
+    def _timeline(self, lang: str) -> Timeline | None:
+        """The timeline data of ``lang``, read on first use; problems go to the status bar."""
+        if lang not in self._timelines:
+            timeline, problems = load_timeline(self.library.root / lang / "timeline.yaml")
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            self._timelines[lang] = timeline
+        return self._timelines[lang]
+
+    def _show_timeline_view(self, target: str) -> None:
+        timeline = self._timeline(self.languages.language)
+        if timeline is None:
+            return
+        if self.timeline_view is None:
+            self.timeline_view = TimelineView(self.settings)
+            self.timeline_view.page_requested.connect(self.open_page)
+            self.timeline_view.set_text_scale(self.text_scale)
+            self.views.addWidget(self.timeline_view)
+        self.timeline_view.set_timeline(timeline)
+        if target:
+            self.timeline_view.select(target)
+        self.views.setCurrentWidget(self.timeline_view)
+        self.contents.select_page(None)
+        self._update_title()
+        self._update_navigation()
+
     # -- language and size ---------------------------------------------------------------------
 
     def _on_language_changed(self, _lang: str) -> None:
         scroll = self.reader.scroll_fraction()
         self.settings.language = self.languages.language
         self.contents.show_content(self.content)
-        self._show(self.history.current, scroll=scroll)
+        location = self.history.current
+        if location is not None and location.kind == "timeline":
+            self._show_timeline_view("")  # relabels, keeping the selection the user made
+        else:
+            self._show(location, scroll=scroll)
         self._report_content_problems()
 
     def set_text_scale(self, percent: int) -> None:
@@ -294,6 +357,9 @@ class MainWindow(QMainWindow):
         scroll = self.reader.scroll_fraction()
         self.reader.set_text_scale(self.text_scale)
         self.contents.set_text_scale(self.text_scale)
+        self.search_tools.set_text_scale(self.text_scale)
+        if self.timeline_view is not None:
+            self.timeline_view.set_text_scale(self.text_scale)
         self.reader.set_scroll_fraction(scroll)
 
     # -- messages ------------------------------------------------------------------------------

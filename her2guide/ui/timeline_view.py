@@ -1,0 +1,316 @@
+"""The timeline screen: the painted timeline, a detail panel and the "you are here" controls."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QPoint, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from her2guide.i18n import _
+from her2guide.settings import MAX_SCALE, MIN_SCALE, Settings
+from her2guide.timeline.model import Option, Stage, Timeline
+from her2guide.ui.timeline_widget import TimelineWidget, status_words
+
+_CITATION = re.compile(r"\s*\[S(\d+)\]")
+
+
+def _rich(text: str) -> str:
+    """Content text as HTML: escaped (content is data, never markup), [S1] as a superscript."""
+    return _CITATION.sub(r"<sup>[\1]</sup>", html.escape(text))
+
+
+class TimelineView(QWidget):
+    """The treatment path with the details of the selected treatment beside it.
+
+    Reads and writes ``settings.you_are_here``; the main window shows it as a view of its own
+    and calls :meth:`set_timeline` whenever the language changes.
+
+    Signals:
+        page_requested(str): "Read more" asks for the explainer page with this id.
+    """
+
+    page_requested = Signal(str)
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self._base_font = QFont(self.font())
+
+        self.timeline_widget = TimelineWidget()
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.timeline_widget)
+
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.mark_button = QPushButton()
+        self.clear_button = QPushButton()
+        self.export_button = QPushButton()
+        self.mark_action = QAction(self)
+        self.clear_action = QAction(self)
+        self.export_action = QAction(self)
+
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        self.read_more_button = QPushButton()
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.mark_button)
+        bar.addWidget(self.clear_button)
+        bar.addStretch(1)
+        bar.addWidget(self.export_button)
+        panel = QWidget()
+        panel_layout = QVBoxLayout(panel)
+        panel_layout.setContentsMargins(0, 0, 0, 0)
+        panel_layout.addWidget(self.detail, 1)
+        panel_layout.addWidget(self.read_more_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.scroll_area)
+        self.splitter.addWidget(panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 300])
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.hint)
+
+        self.mark_button.clicked.connect(self.mark_you_are_here)
+        self.mark_action.triggered.connect(self.mark_you_are_here)
+        self.clear_button.clicked.connect(self.clear_you_are_here)
+        self.clear_action.triggered.connect(self.clear_you_are_here)
+        self.export_button.clicked.connect(self.choose_export_file)
+        self.export_action.triggered.connect(self.choose_export_file)
+        self.read_more_button.clicked.connect(self._read_more)
+        self.timeline_widget.current_changed.connect(self._on_current_changed)
+        self.timeline_widget.activated.connect(self._on_activated)
+        self.timeline_widget.you_are_here_changed.connect(self._on_you_are_here_changed)
+        self.timeline_widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.timeline_widget.customContextMenuRequested.connect(self._show_context_menu)
+        self.retranslate_ui()
+
+    # -- public API -------------------------------------------------------------------------------
+
+    def set_timeline(self, timeline: Timeline) -> None:
+        """Shows the timeline of the current language, keeping the selection by id."""
+        self.timeline_widget.set_timeline(timeline)
+        marked = self.settings.you_are_here
+        if marked and timeline.stage(marked) is not None:
+            self.timeline_widget.set_you_are_here(marked)
+        self._refresh()
+
+    def select(self, target_id: str) -> bool:
+        """Selects a stage or option (links like ``timeline:second-line``) and scrolls to it."""
+        found = self.timeline_widget.select(target_id)
+        if found:
+            self._scroll_to(target_id)
+        return found
+
+    def set_text_scale(self, percent: int) -> None:
+        """Text zoom (50 to 300 %): scales the fonts; the timeline lays itself out again."""
+        factor = min(MAX_SCALE, max(MIN_SCALE, percent)) / 100
+        font = QFont(self._base_font)
+        if self._base_font.pointSizeF() > 0:
+            font.setPointSizeF(self._base_font.pointSizeF() * factor)
+        else:
+            font.setPixelSize(max(1, round(self._base_font.pixelSize() * factor)))
+        self.setFont(font)
+        QTimer.singleShot(0, self, self._scroll_to_current)
+
+    def export_png(self, path: Path) -> None:
+        """Saves the whole timeline (not just the visible part) as a PNG for handouts."""
+        image = self.timeline_widget.render_image()
+        if not image.save(str(path), "PNG"):
+            raise OSError(f"could not write {path}")
+
+    def mark_you_are_here(self) -> None:
+        stage = self.timeline_widget.navigation.current_stage
+        if stage is not None:
+            self.timeline_widget.set_you_are_here(stage.id)
+
+    def clear_you_are_here(self) -> None:
+        self.timeline_widget.set_you_are_here(None)
+
+    def choose_export_file(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Export the timeline as an image"),
+            str(Path(folder) / _("treatment-path.png")),
+            _("PNG images (*.png)"),
+        )
+        if not name:
+            return
+        path = Path(name) if name.lower().endswith(".png") else Path(name + ".png")
+        try:
+            self.export_png(path)
+        except OSError:
+            QMessageBox.warning(
+                self,
+                _("Export as PNG"),
+                _("The image could not be saved to {path}.").format(path=path),
+            )
+
+    # -- language ---------------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        self.hint.setText(
+            _(
+                "Click a stage or treatment, or use the arrow keys. Enter shows the details; "
+                "H marks the stage you are on now."
+            )
+        )
+        self.mark_button.setText(_("Mark as you are here"))
+        self.mark_action.setText(_("Mark as you are here"))
+        self.clear_button.setText(_("Clear “you are here”"))
+        self.clear_action.setText(_("Clear “you are here”"))
+        self.export_button.setText(_("Export as PNG…"))
+        self.export_action.setText(_("Export as PNG…"))
+        self.read_more_button.setText(_("Read more"))
+        self.detail.setAccessibleName(_("Details of the selected treatment"))
+        self.scroll_area.setAccessibleName(_("Treatment path"))
+        self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # -- reactions --------------------------------------------------------------------------------
+
+    def _on_current_changed(self, target_id: str) -> None:
+        self._scroll_to(target_id)
+        self._refresh()
+
+    def _on_activated(self, _target_id: str) -> None:
+        self.detail.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_you_are_here_changed(self, stage_id: str | None) -> None:
+        if self.settings.you_are_here != stage_id:
+            self.settings.you_are_here = stage_id
+            self.settings.sync()
+        self._refresh()
+
+    def _read_more(self) -> None:
+        option = self.timeline_widget.navigation.current_option
+        if option is not None and option.page:
+            self.page_requested.emit(option.page)
+
+    def _scroll_to_current(self) -> None:
+        current = self.timeline_widget.current_id()
+        if current is not None:
+            self._scroll_to(current)
+
+    def _scroll_to(self, target_id: str) -> None:
+        """Scrolls the item into view, with its stage's heading when both fit."""
+        rect = self.timeline_widget.item_rect(target_id)
+        found = (
+            self.timeline_widget.timeline.find(target_id) if self.timeline_widget.timeline else None
+        )
+        if found is not None:
+            with_heading = rect.united(self.timeline_widget.item_rect(found[0].id))
+            if with_heading.height() < self.scroll_area.viewport().height():
+                rect = with_heading
+        if not rect.isEmpty():
+            center = rect.center()
+            self.scroll_area.ensureVisible(
+                center.x(), center.y(), rect.width() // 2 + 8, rect.height() // 2 + 8
+            )
+
+    def _show_context_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.mark_action)
+        menu.addAction(self.clear_action)
+        menu.addSeparator()
+        menu.addAction(self.export_action)
+        menu.exec(self.timeline_widget.mapToGlobal(pos))
+
+    def _refresh(self) -> None:
+        """Brings the detail panel and the enabled state of every control up to date."""
+        cursor = self.timeline_widget.navigation
+        stage, option = cursor.current_stage, cursor.current_option
+        marked = cursor.you_are_here
+        can_mark = stage is not None and stage.id != marked
+        self.mark_button.setEnabled(can_mark)
+        self.mark_action.setEnabled(can_mark)
+        self.clear_button.setEnabled(marked is not None)
+        self.clear_action.setEnabled(marked is not None)
+        self.read_more_button.setEnabled(option is not None and bool(option.page))
+        if stage is None:
+            self.detail.clear()
+        elif option is None:
+            self.detail.setHtml(self._stage_html(stage, here=stage.id == marked))
+        else:
+            self.detail.setHtml(self._option_html(stage, option, here=stage.id == marked))
+
+    def _stage_html(self, stage: Stage, *, here: bool) -> str:
+        parts = [_heading(2, stage.label)]
+        if here:
+            parts.append(_paragraph(html.escape(_("You are here")), "b"))
+        parts.append(_paragraph(_rich(stage.description)))
+        parts.append(_heading(3, _("Treatments at this stage")))
+        parts.append(_bullets(html.escape(option.label) for option in stage.options))
+        parts.append(_paragraph(html.escape(_("Choose a treatment to see its details.")), "i"))
+        return "".join(parts)
+
+    def _option_html(self, stage: Stage, option: Option, *, here: bool) -> str:
+        where = stage.label
+        if here:
+            where = _("{stage} (you are here)").format(stage=stage.label)
+        parts = [_heading(2, option.name)]
+        if option.brand:
+            parts.append(
+                _paragraph(html.escape(_("Brand name: {brand}").format(brand=option.brand)))
+            )
+        parts.append(_paragraph(html.escape(where), "i"))
+        parts += [_heading(3, _("What it is")), _paragraph(_rich(option.what))]
+        words = status_words(option.status) or [
+            _("This guide has no confirmed approval for this use. Ask your care team.")
+        ]
+        parts += [_heading(3, _("Approval")), _bullets(html.escape(text) for text in words)]
+        trial = f"<b>{html.escape(option.trial)}:</b> " if option.trial else ""
+        parts += [_heading(3, _("Evidence")), _paragraph(trial + _rich(option.result))]
+        parts.append(_heading(3, _("Side effects")))
+        parts.append(_bullets(_rich(effect) for effect in option.side_effects))
+        parts += [_heading(3, _("What to ask your care team")), _paragraph(_rich(option.ask))]
+        parts.append(_heading(3, _("Sources")))
+        sources = [
+            html.escape(source.text)
+            + (f"<br><small>{html.escape(source.link)}</small>" if source.link else "")
+            for source in option.sources
+        ]
+        parts.append(_bullets(sources, tag="ol"))
+        return "".join(parts)
+
+
+def _heading(level: int, text: str) -> str:
+    return f"<h{level}>{html.escape(text)}</h{level}>"
+
+
+def _paragraph(inner_html: str, style: str = "") -> str:
+    """A paragraph of already-escaped HTML, optionally bold ("b") or italic ("i")."""
+    if style:
+        inner_html = f"<{style}>{inner_html}</{style}>"
+    return f"<p>{inner_html}</p>"
+
+
+def _bullets(items_html: Iterable[str], tag: str = "ul") -> str:
+    return f"<{tag}>" + "".join(f"<li>{item}</li>" for item in items_html) + f"</{tag}>"
