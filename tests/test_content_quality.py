@@ -14,6 +14,7 @@ from her2guide.content.model import Page
 from her2guide.content.readability import prose, score
 from her2guide.content.spelling import hunspell_available, unknown_words
 from her2guide.paths import content_dir, resources_dir
+from her2guide.timeline.model import load_timeline
 
 LIBRARY = Library(content_dir(), resources_dir())
 PAGES = {lang: LIBRARY.language(lang).pages for lang in ("en", "de")}
@@ -111,3 +112,20 @@ def test_review_dates_are_current(lang: str, page_id: str) -> None:
     latest = page.reviewed.replace(year=page.reviewed.year + months // 12)
     assert page.review_due <= latest, f"{page_id}: review due more than {months} months ahead"
     assert not page.is_overdue(dt.date.today()), f"{page_id}: review overdue"
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_timeline_spelling(lang: str) -> None:
+    if not hunspell_available(lang):
+        if os.environ.get("CI"):
+            pytest.fail("Hunspell with its dictionaries must be installed in CI")
+        pytest.skip("hunspell or its dictionaries are not installed")
+    timeline, problems = load_timeline(content_dir() / lang / "timeline.yaml")
+    assert timeline is not None
+    assert problems == []
+    texts = [timeline.title]
+    for stage in timeline.stages:
+        texts += [stage.label, stage.description]
+        for option in stage.options:
+            texts += [option.name, option.what, option.result, option.ask, *option.side_effects]
+    assert unknown_words(prose("\n\n".join(texts)), lang, resources_dir()) == set()

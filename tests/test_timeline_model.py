@@ -96,6 +96,7 @@ stages:
         result: New growth often follows within 6 to 12 months [S1].
         sources:
           - text: "ESMO news"
+            url: https://www.esmo.org/oncology-news
         side_effects: [Depends on the treatment]
         status: []
         ask: Would it help me?
@@ -446,6 +447,17 @@ def test_citation_beyond_the_sources(tmp_path: Path) -> None:
         (
             line_of(text, "[S2]"),
             "option 't-dxd': [S2] in 'result' points to no source (the option lists 1)",
+        )
+    ]
+
+
+def test_a_source_needs_a_link(tmp_path: Path) -> None:
+    text = SMALL_EN.replace("            url: https://www.esmo.org/oncology-news\n", "")
+    _timeline, problems = load_timeline(write(tmp_path, "en", text))
+    assert [(p.line, p.message) for p in problems] == [
+        (
+            line_of(text, 'text: "ESMO news"'),
+            "a source of option 'local-therapy' needs a 'doi', 'pmid' or 'url'",
         )
     ]
 

@@ -257,7 +257,7 @@ class _Reader:
     def _sources(
         self, items: Any, node: yaml.Node | None, line: int, what: str
     ) -> tuple[Source, ...]:
-        """Sources as on pages; a link is optional here because two 2025/26 trials have none yet."""
+        """Sources as on pages: each with text and a DOI, PMID or URL where it can be read."""
         if not isinstance(items, list) or not items:
             self.report(line, f"{what}: 'sources' must be a list with at least one source")
             return ()
@@ -279,6 +279,8 @@ class _Reader:
                     self.report(lines[key], f"a source of {what}: '{key}' must be text")
                     value = None
                 links[key] = value.strip() if isinstance(value, str) else None
+            if not any(links.values()):
+                self.report(item_line, f"a source of {what} needs a 'doi', 'pmid' or 'url'")
             sources.append(Source(text, **links))
         return tuple(sources)
 
