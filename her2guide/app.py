@@ -35,11 +35,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from her2guide.content.library import Library
     from her2guide.i18n import system_language
     from her2guide.settings import Settings
+    from her2guide.ui.errors import ErrorReporter
+    from her2guide.ui.first_start import show_first_start_notice
     from her2guide.ui.language import LanguageController
     from her2guide.ui.main_window import MainWindow
+    from her2guide.userfolders import log_path
 
     app = create_application()
     settings = Settings()
+    ErrorReporter(log_path(), before_dialog=settings.sync, parent=app).install()
     lang = args.lang or settings.language or system_language(QLocale.system().name())
     languages = LanguageController(lang, app)
     library = Library((args.content or content_dir()).resolve(), resources_dir())
@@ -58,4 +62,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.reader.viewport().installEventFilter(quitter)
 
     window.show()
+    if not args.quit_after_paint:
+        show_first_start_notice(settings, languages, window)
     return app.exec()

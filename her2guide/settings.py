@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+from PySide6.QtCore import QByteArray, QSettings
 
+from her2guide.care_card import ClinicContact
 from her2guide.i18n import LANGUAGES
-from her2guide.paths import config_dir
+from her2guide.themes import CHOICES as THEME_CHOICES
+from her2guide.themes import DEFAULT_CHOICE as DEFAULT_THEME
+from her2guide.userdata import move_aside
+from her2guide.userfolders import config_folder
 
 MIN_SCALE = 50
 MAX_SCALE = 300
@@ -16,26 +19,30 @@ SCALE_STEP = 10
 
 
 def settings_path() -> Path:
-    base = config_dir() or Path(
-        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
-    )
-    return base / "settings.ini"
+    return config_folder() / "settings.ini"
 
 
 class Settings:
     """The remembered state of the app: language, text size, window, last page, "you are here".
 
-    A file Qt cannot read is moved aside (``settings.ini.broken``) and defaults are used, so that a
-    damaged file never stops the app from starting; ``recovered_from`` tells the UI to say so.
+    A file Qt cannot read is moved aside (``settings.ini.broken-<date-time>``) and defaults are
+    used, so that a damaged file never stops the app from starting; ``recovered_from`` tells the UI
+    to say so. Qt saves through a temporary file that replaces the old one (atomic sync, QSaveFile),
+    so a crash while saving never leaves a half-written file.
     """
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or settings_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.recovered_from: Path | None = None
-        self._qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
+        self._qsettings = self._open()
         if self._qsettings.status() != QSettings.Status.NoError or not self._readable():
             self._move_aside()
+
+    def _open(self) -> QSettings:
+        qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
+        qsettings.setAtomicSyncRequired(True)
+        return qsettings
 
     def _readable(self) -> bool:
         if not self.path.exists():
@@ -47,11 +54,9 @@ class Settings:
         return True
 
     def _move_aside(self) -> None:
-        backup = self.path.with_name(self.path.name + ".broken")
         del self._qsettings
-        shutil.move(self.path, backup)
-        self.recovered_from = backup
-        self._qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
+        self.recovered_from = move_aside(self.path)
+        self._qsettings = self._open()
 
     def _text(self, key: str) -> str | None:
         value = self._qsettings.value(key)
@@ -106,6 +111,39 @@ class Settings:
     @geometry.setter
     def geometry(self, value: QByteArray) -> None:
         self._qsettings.setValue("window/geometry", value)
+
+    @property
+    def notice_acknowledged(self) -> bool:
+        """Whether the reader has confirmed the first-start notice (what the app is and is not)."""
+        return self._qsettings.value("notice/acknowledged") in (True, "true")
+
+    @notice_acknowledged.setter
+    def notice_acknowledged(self, value: bool) -> None:
+        self._qsettings.setValue("notice/acknowledged", value)
+
+    @property
+    def theme(self) -> str:
+        """The colour theme the reader chose: "system", "light", "dark" or "high-contrast"."""
+        value = self._text("view/theme")
+        return value if value in THEME_CHOICES else DEFAULT_THEME
+
+    @theme.setter
+    def theme(self, choice: str) -> None:
+        if choice not in THEME_CHOICES:
+            raise ValueError(f"unknown theme {choice!r}; choose one of {', '.join(THEME_CHOICES)}")
+        self._qsettings.setValue("view/theme", choice)
+
+    @property
+    def clinic(self) -> ClinicContact:
+        """The care team's name and phone number, for the red-flag card and every handout."""
+        return ClinicContact(self._text("clinic/name") or "", self._text("clinic/phone") or "")
+
+    @clinic.setter
+    def clinic(self, contact: ClinicContact) -> None:
+        """Saved at once (atomically, see the class docstring): a number must never be lost."""
+        self._qsettings.setValue("clinic/name", contact.name.strip())
+        self._qsettings.setValue("clinic/phone", contact.phone.strip())
+        self._qsettings.sync()
 
     def sync(self) -> None:
         self._qsettings.sync()

@@ -11,9 +11,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["LANGUAGE"] = "en"
 
 import pytest
+from hypothesis import settings
 
 from her2guide import i18n
 from her2guide.paths import content_dir, resources_dir
+
+# Property-based tests: a quick run in the normal suite, 10,000 examples each on request
+# (HYPOTHESIS_PROFILE=thorough, or pytest --hypothesis-profile=thorough).
+settings.register_profile("suite", max_examples=40, deadline=None)
+settings.register_profile("thorough", max_examples=10_000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
 
 @pytest.fixture(autouse=True)

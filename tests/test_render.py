@@ -32,7 +32,10 @@ def test_raw_html_and_scripts_are_shown_as_text(tmp_path: Path) -> None:
     assert "<script>" not in html
     assert "&lt;script&gt;" in html
     assert "<b>bold</b>" not in html
-    assert problems == []
+    assert [p.split(": ", 1)[1].split(" is shown")[0] for p in problems] == [
+        "raw HTML <script>",
+        "raw HTML <b>",
+    ]
 
 
 def test_page_links_resolve_within_the_language(tmp_path: Path) -> None:
@@ -48,9 +51,18 @@ def test_link_to_a_missing_page_is_reported_with_its_line(tmp_path: Path) -> Non
 
 
 def test_link_into_the_other_language_is_reported(tmp_path: Path) -> None:
-    _html, problems = _render(tmp_path, "See [German](../de/other.md).")
-    assert len(problems) == 1
-    assert "is not a page of this language" in problems[0]
+    _html, problems = _render(tmp_path, "See [German](../de/other.md) and [also](de/other.md).")
+    assert len(problems) == 2
+    assert all("is not a page of this language" in problem for problem in problems)
+
+
+def test_emphasis_nested_too_deeply_is_reported_and_the_page_still_shows(tmp_path: Path) -> None:
+    html, problems = _render(tmp_path, "*" * 3000 + "x" + "*" * 3000 + "\n\nStill here.")
+    assert problems == [
+        "15: the text is nested too deeply to show (emphasis marks, brackets or lists "
+        "inside each other); simplify it"
+    ]
+    assert "Still here." in html
 
 
 def test_glossary_link_carries_the_definition(tmp_path: Path) -> None:
@@ -118,3 +130,12 @@ def test_overdue_page_shows_a_review_note(tmp_path: Path) -> None:
     content = load_language(folder, "en")
     html = PageRenderer(content, tmp_path).render(content.pages["old"]).html
     assert "was due for its medical review on 1 January 2021" in html
+
+
+def test_an_address_that_cannot_be_read_is_reported(tmp_path: Path) -> None:
+    html, problems = _render(tmp_path, "[local](http://[::1) and ![pic](http://[x)")
+    assert problems == [
+        "15: link 'http://[::1' is not a valid address; check its spelling",
+        "15: image 'http://[x' is not a valid address; check its spelling",
+    ]
+    assert "local" in html

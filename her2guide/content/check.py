@@ -6,10 +6,12 @@ import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
+from her2guide.content.guided_path import check_guided_paths
 from her2guide.content.library import Library
 from her2guide.content.model import Problem
-from her2guide.content.pages import DATA_FILES, LanguageContent
+from her2guide.content.pages import DATA_FILES, ID_PATTERN, LanguageContent
 from her2guide.i18n import LANGUAGES
+from her2guide.search.synonyms import SYNONYMS_FILE, parse_synonyms
 from her2guide.timeline.model import check_timeline_pair, load_timeline
 
 
@@ -17,7 +19,7 @@ def _parity(en: LanguageContent, de: LanguageContent) -> Iterable[Problem]:
     """Both languages hold the same pages, sections and glossary terms, with matching lists."""
     for first, second in ((en, de), (de, en)):
         for name in sorted(p.name for p in first.folder.glob("*.md")):
-            if not (second.folder / name).exists():
+            if ID_PATTERN.match(name[:-3]) and not (second.folder / name).exists():
                 yield Problem(
                     first.folder / name, 1, f"page exists in '{first.lang}' only; "
                     f"add {second.folder.name}/{name}"
@@ -51,6 +53,21 @@ def _parity(en: LanguageContent, de: LanguageContent) -> Iterable[Problem]:
                 )
 
 
+def _pronunciation_parity(en: LanguageContent, de: LanguageContent) -> Iterable[Problem]:
+    """A term that has a pronunciation hint (drug names) has one in both languages."""
+    for term_id, term in en.glossary.items():
+        twin = de.glossary.get(term_id)
+        if twin is not None and bool(term.pronunciation) != bool(twin.pronunciation):
+            path = (de if term.pronunciation else en).folder / "glossary.yaml"
+            lines = path.read_text(encoding="utf-8").split("\n")
+            line = next(
+                (n for n, text in enumerate(lines, 1) if text.strip(" -") == f"id: {term_id}"), 1
+            )
+            yield Problem(
+                path, line, f"glossary term '{term_id}' needs a 'pronunciation' like its twin"
+            )
+
+
 def check_content(root: Path, resources: Path) -> list[Problem]:
     """Every problem in the content folder ``root``; empty when the content is ready to ship."""
     problems: list[Problem] = []
@@ -76,11 +93,16 @@ def check_content(root: Path, resources: Path) -> list[Problem]:
             problems += rendered.problems
     en, de = library.language("en"), library.language("de")
     problems += _parity(en, de)
+    problems += _pronunciation_parity(en, de)
+    problems += parse_synonyms(root / SYNONYMS_FILE)[1]
+    problems += check_guided_paths(root)
     if timelines["en"][0] and timelines["de"][0]:
         problems += check_timeline_pair(
             timelines["en"][0],
             timelines["de"][0],
-            set(en.pages) & set(de.pages),
+            # Pages that exist, even if broken: their own problems are reported on their own.
+            {path.stem for path in en.folder.glob("*.md")}
+            & {p.stem for p in de.folder.glob("*.md")},
             root / "en" / "timeline.yaml",
             root / "de" / "timeline.yaml",
         )

@@ -24,7 +24,12 @@ SOURCE_KEYS = ("text", "doi", "pmid", "url")
 GLOSSARY_KEYS = ("id", "term", "definition", "aliases", "pronunciation")
 SECTION_KEYS = ("id", "title")
 DATA_FILES = ("sections.yaml", "glossary.yaml", "timeline.yaml")
-MAX_PAGE_BYTES = 1_000_000
+# The longest page is about 11 kB; a 1 MB page already takes seconds to lay out.
+MAX_PAGE_BYTES = 200_000
+# Python-Markdown parses nested blocks recursively: 60 levels are quick, a few hundred take
+# seconds and then hit Python's recursion limit.
+MAX_NESTING = 10
+_QUOTES = re.compile(r"[ \t]*(?:>[ \t]?)+")
 
 
 def read_text(path: Path) -> str:
@@ -38,6 +43,31 @@ def read_text(path: Path) -> str:
             Problem(path, line, "the file is not UTF-8 text; save it again as UTF-8")
         ) from error
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def unreadable(path: Path, error: OSError) -> Problem:
+    """A file the system refuses to read (a folder with a page's name, no permission, ...)."""
+    reason = error.strerror or type(error).__name__
+    return Problem(path, 1, f"cannot read this file ({reason}); it must be a normal text file")
+
+
+def nesting_problem(body: str, path: Path, first_line: int) -> Problem | None:
+    """Lists, quotes or indented blocks nested deeper than the renderer can take."""
+    for offset, line in enumerate(body.split("\n")):
+        quotes = _QUOTES.match(line)
+        depth = quotes.group(0).count(">") if quotes else 0
+        rest = line[quotes.end() :] if quotes else line
+        if rest.strip():
+            indent = len(rest) - len(rest.lstrip(" \t"))
+            depth += len(rest[:indent].expandtabs(4)) // 4
+        if depth > MAX_NESTING:
+            return Problem(
+                path,
+                first_line + offset,
+                f"lists, quotes or indented text are nested {depth} levels deep here; "
+                f"use at most {MAX_NESTING} levels (each level is 4 spaces or one '>')",
+            )
+    return None
 
 
 def unknown_key_message(key: str, allowed: tuple[str, ...]) -> str:
@@ -185,19 +215,26 @@ def parse_page(path: Path, lang: str, section_ids: set[str]) -> tuple[Page | Non
                 "file name must be lower-case letters, digits and hyphens, e.g. side-effects.md",
             )
         ]
-    if path.stat().st_size > MAX_PAGE_BYTES:
-        return None, [
-            Problem(
-                path,
-                1,
-                f"the page is over {MAX_PAGE_BYTES // 1_000_000} MB; split it into several pages",
-            )
-        ]
     try:
+        size = path.stat().st_size
+        if size > MAX_PAGE_BYTES:
+            return None, [
+                Problem(
+                    path,
+                    1,
+                    f"the page is {size / 1_000_000:.1f} MB; a page may be at most "
+                    f"{MAX_PAGE_BYTES // 1000} kB: split it into several pages",
+                )
+            ]
         front, body, body_line = split_front_matter(read_text(path), path)
         data, node = parse_yaml(front, path, first_line=2)
+    except OSError as error:
+        return None, [unreadable(path, error)]
     except ContentError as error:
         return None, [error.problem]
+    too_deep = nesting_problem(body, path, body_line)
+    if too_deep is not None:
+        return None, [too_deep]
     if not isinstance(data, dict):
         return None, [
             Problem(path, 2, "the front matter must be 'key: value' lines (title, section, ...)")
@@ -217,10 +254,8 @@ def parse_page(path: Path, lang: str, section_ids: set[str]) -> tuple[Page | Non
     questions = fields.text_list("questions", node)
     section = values["section"]
     if section is not None and section not in section_ids:
-        fields.fail(
-            "section",
-            f"unknown section '{section}'; sections are: {', '.join(sorted(section_ids))}",
-        )
+        known = ", ".join(sorted(section_ids)) or "none (sections.yaml could not be read)"
+        fields.fail("section", f"unknown section '{section}'; sections are: {known}")
         values["section"] = None
     reviewed, due = values["reviewed"], values["review_due"]
     if reviewed and due and due < reviewed:
@@ -251,6 +286,8 @@ def _parse_entries(
         return [], [Problem(path, 1, f"{path.name} is missing")]
     try:
         data, node = _read_list(path)
+    except OSError as error:
+        return [], [unreadable(path, error)]
     except ContentError as error:
         return [], [error.problem]
     lines = item_lines(node, 1)
@@ -289,6 +326,8 @@ def parse_sections(path: Path) -> tuple[list[Section], list[Problem]]:
 
 
 def parse_glossary(path: Path) -> tuple[list[GlossaryTerm], list[Problem]]:
+    owners: dict[str, str] = {}
+
     def build(f: _Fields) -> GlossaryTerm | None:
         term = f.get("term", str, "text")
         definition = f.get("definition", str, "text")
@@ -296,6 +335,15 @@ def parse_glossary(path: Path) -> tuple[list[GlossaryTerm], list[Problem]]:
         pronunciation = f.get("pronunciation", str, "text", required=False)
         if not term or not definition:
             return None
+        # A word found in the text must lead to one term only.
+        for key, word in [("term", term)] + [("aliases", alias) for alias in aliases]:
+            owner = owners.setdefault(word.casefold(), f.data["id"])
+            if owner != f.data["id"]:
+                f.fail(
+                    key,
+                    f"'{word}' already belongs to the glossary term '{owner}'; "
+                    "a term or alias may lead to one term only",
+                )
         return GlossaryTerm(f.data["id"], term, definition.strip(), tuple(aliases), pronunciation)
 
     return _parse_entries(path, GLOSSARY_KEYS, build)

@@ -6,8 +6,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import textstat
-
 if TYPE_CHECKING:
     from her2guide.content.library import Library
 
@@ -70,6 +68,8 @@ def prose(markdown: str) -> str:
 
 def score(text: str, lang: str) -> Scores:
     """Scores a prose text with the formula the gate uses for that language."""
+    import textstat  # a test and editing tool, not installed with the app; prose() needs none
+
     words = textstat.lexicon_count(text)
     if lang == "de":
         textstat.set_lang("de")

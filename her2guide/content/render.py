@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import html
 import re
 import unicodedata
 import xml.etree.ElementTree as etree
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 import markdown
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
+from her2guide.content.glossary_marks import TermMarker
 from her2guide.content.model import Page, Problem
 from her2guide.content.pages import LanguageContent
 from her2guide.i18n import format_date, gettext_for
 
 GLOSSARY_PAGE = "glossary"
 CITATION = r"\[S(\d+)\]"
+RAW_HTML_TAG = r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?/?>"
 _BOX_KINDS = {"warning": "box-warning", "danger": "box-warning", "note": "box-note"}
 _BOX_SYMBOL = {"box-warning": "\u26a0 ", "box-note": "\u2139 "}
 
@@ -47,6 +52,20 @@ class _Context:
         return self.page.body_line
 
 
+def _split(address: str) -> SplitResult | None:
+    """The parts of a link or image address, or None when it cannot be read as one."""
+    try:
+        return urlsplit(address)
+    except ValueError:  # e.g. an unclosed [ in the host part
+        return None
+
+
+def _did_you_mean(name: str, known: Iterable[str], suffix: str = "") -> str:
+    """A hint for a typo: the closest known name, if one is close enough."""
+    match = difflib.get_close_matches(name, list(known), n=1)
+    return f" (did you mean '{match[0]}{suffix}'?)" if match else ""
+
+
 class _CitationPattern(InlineProcessor):
     """``[S2]`` becomes a small link to the second entry of the page's source list."""
 
@@ -67,6 +86,24 @@ class _CitationPattern(InlineProcessor):
         sup = etree.SubElement(link, "sup")
         sup.text = f"[{number}]"
         return link, m.start(0), m.end(0)
+
+
+class _RawHtmlPattern(InlineProcessor):
+    """Raw HTML stays text (never run); the editor learns that it will not format anything."""
+
+    def __init__(self, pattern: str, context_holder: _PageExtension) -> None:
+        super().__init__(pattern)
+        self.holder = context_holder
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:
+        context = self.holder.context
+        if context is not None and not m.group(1):
+            context.report(
+                f"raw HTML <{m.group(2)}> is shown as text, never run; "
+                "use Markdown instead (e.g. **bold**, ## heading, [link](page.md))",
+                m.group(0),
+            )
+        return AtomicString(m.group(0)), m.start(0), m.end(0)
 
 
 class _LinkResolver(Treeprocessor):
@@ -94,7 +131,11 @@ class _LinkResolver(Treeprocessor):
 
     def _link(self, element: etree.Element, context: _Context) -> None:
         href = element.get("href", "")
-        parts = urlsplit(href)
+        parts = _split(href)
+        if parts is None:
+            context.report(f"link '{href}' is not a valid address; check its spelling", href)
+            element.set("href", "missing:")
+            return
         if href.startswith("#") or parts.scheme in ("https", "http", "mailto"):
             return
         if parts.scheme == "timeline":
@@ -103,7 +144,7 @@ class _LinkResolver(Treeprocessor):
                 context.report(f"link to unknown timeline stage or option '{target}'", href)
             return
         path = PurePosixPath(parts.path)
-        if parts.scheme or path.is_absolute() or ".." in path.parts or path.suffix != ".md":
+        if parts.scheme or len(path.parts) != 1 or path.suffix != ".md":
             context.report(
                 f"link '{href}' is not a page of this language; "
                 "write it as other-page.md (same folder, no ../ or language folder)",
@@ -113,13 +154,25 @@ class _LinkResolver(Treeprocessor):
             return
         page_id = path.stem
         if page_id not in context.content.pages:
-            context.report(f"link to missing page '{path.name}'", href)
+            if (context.content.folder / path.name).is_file():
+                message = (
+                    f"link to '{path.name}', which is left out until its own problems are fixed"
+                )
+            else:
+                message = f"link to missing page '{path.name}'" + _did_you_mean(
+                    page_id, context.content.pages, ".md"
+                )
+            context.report(message, href)
             element.set("href", f"missing:{page_id}")
             return
         if page_id == GLOSSARY_PAGE and parts.fragment:
             term = context.content.glossary.get(parts.fragment)
             if term is None:
-                context.report(f"link to unknown glossary term '{parts.fragment}'", href)
+                context.report(
+                    f"link to unknown glossary term '{parts.fragment}'"
+                    + _did_you_mean(parts.fragment, context.content.glossary),
+                    href,
+                )
             else:
                 element.set("class", "term")
                 element.set("title", term.definition)
@@ -129,12 +182,19 @@ class _LinkResolver(Treeprocessor):
         self, parent: etree.Element, index: int, element: etree.Element, context: _Context
     ) -> None:
         src = element.get("src", "")
-        parts = urlsplit(src)
-        path = PurePosixPath(parts.path)
+        parts = _split(src)
+        path = PurePosixPath(parts.path if parts else "")
         problem = None
-        if parts.scheme or parts.netloc:
+        if parts is None:
+            problem = f"image '{src}' is not a valid address; check its spelling"
+        elif parts.scheme or parts.netloc:
             problem = f"image '{src}' is not a local file; put it in resources/ and link it there"
-        elif path.is_absolute() or ".." in path.parts:
+        elif path.is_absolute():
+            problem = (
+                f"image '{src}' must be a path inside resources/ such as diagrams/adc.svg, "
+                "not an absolute path"
+            )
+        elif ".." in path.parts:
             problem = f"image '{src}' must be a path inside resources/, without ../"
         elif not (context.resources / path).is_file():
             problem = f"image '{src}' not found in resources/"
@@ -172,8 +232,13 @@ class _PageExtension(markdown.Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
+        md.inlinePatterns.register(_RawHtmlPattern(RAW_HTML_TAG, self), "raw_html_as_text", 90)
         md.inlinePatterns.register(_CitationPattern(CITATION, self), "citation", 175)
         md.treeprocessors.register(_LinkResolver(md, self), "her2guide_links", 15)
+        md.treeprocessors.register(TermMarker(md, self._current_page), "her2guide_terms", 14)
+
+    def _current_page(self) -> tuple[LanguageContent, Page] | None:
+        return (self.context.content, self.context.page) if self.context else None
 
 
 @dataclass(frozen=True)
@@ -214,6 +279,13 @@ class PageRenderer:
         self._extension.context = context
         try:
             body = self._markdown.reset().convert(page.body)
+        except RecursionError:
+            context.report(
+                "the text is nested too deeply to show (emphasis marks, brackets or lists "
+                "inside each other); simplify it",
+                self._too_deep_block(page),
+            )
+            body = "".join(f"<p>{html.escape(part)}</p>" for part in page.body.split("\n\n"))
         finally:
             self._extension.context = None
         parts = [f"<h1>{html.escape(page.title)}</h1>"]
@@ -231,6 +303,16 @@ class PageRenderer:
         parts.append(self._sources(page))
         document = f'<html lang="{page.lang}"><body>' + "\n".join(parts) + "</body></html>"
         return Rendered(document, context.problems)
+
+    def _too_deep_block(self, page: Page) -> str:
+        """The first line of the paragraph that Python-Markdown cannot parse, to point at it."""
+        self._extension.context = _Context(self.content, page, self.resources, self.timeline_ids)
+        for block in page.body.split("\n\n"):
+            try:
+                self._markdown.reset().convert(block)
+            except RecursionError:
+                return next((line for line in block.split("\n") if line.strip()), "")
+        return ""
 
     def _overdue(self, page: Page) -> str:
         text = self._t(

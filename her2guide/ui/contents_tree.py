@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QHeaderView,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeWidget,
@@ -18,6 +21,7 @@ from her2guide.i18n import _
 
 PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
 BASE_POINT_SIZE = 11.0
+_ITEM_SLACK = 16  # the delegate's 8 px and the style's text margins around an item
 
 
 class _WrappingDelegate(QStyledItemDelegate):
@@ -80,6 +84,9 @@ class ContentsTree(QTreeWidget):
         font = QFont(self.font())
         font.setPointSizeF(BASE_POINT_SIZE * percent / 100)
         self.setFont(font)
+        for index in range(self.topLevelItemCount()):
+            self.topLevelItem(index).setFont(0, self._section_font())
+        self._fit_longest_word()
 
     def show_content(self, content: LanguageContent) -> None:
         """Rebuilds the tree for ``content``, keeping the selected page."""
@@ -91,18 +98,39 @@ class ContentsTree(QTreeWidget):
             if not pages:
                 continue
             section_item = QTreeWidgetItem(self, [section.title])
-            bold = QFont(self.font())
-            bold.setBold(True)
-            section_item.setFont(0, bold)
+            section_item.setFont(0, self._section_font())
             section_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             for page in pages:
                 item = QTreeWidgetItem(section_item, [page.title])
                 item.setData(0, PAGE_ID_ROLE, page.id)
                 item.setToolTip(0, page.title)
         self.expandAll()
+        self._fit_longest_word()
         self.blockSignals(False)
         if selected:
             self.select_page(selected)
+
+    def _section_font(self) -> QFont:
+        bold = QFont(self.font())
+        bold.setBold(True)
+        return bold
+
+    def _fit_longest_word(self) -> None:
+        """Keeps the tree at least as wide as its longest word, which wrapping cannot split:
+        long German compounds at large text sizes would otherwise be cut off."""
+        bold = self._section_font()
+        widest = 0
+        for index in range(self.topLevelItemCount()):
+            section = self.topLevelItem(index)
+            items = [(section, 1, bold)]
+            items += [(section.child(row), 2, self.font()) for row in range(section.childCount())]
+            for item, depth, font in items:
+                metrics = QFontMetrics(font)
+                words = re.findall(r"[^\s-]+-?", item.text(0))
+                longest = max((metrics.horizontalAdvance(word) for word in words), default=0)
+                widest = max(widest, longest + self.indentation() * depth)
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.setMinimumWidth(widest + _ITEM_SLACK + 2 * self.frameWidth() + scroll_bar)
 
     def select_page(self, page_id: str | None) -> None:
         """Marks ``page_id`` as the current page without emitting ``page_chosen``."""

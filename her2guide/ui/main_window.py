@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -22,17 +22,31 @@ from her2guide.i18n import LANGUAGE_NAMES, LANGUAGES, _
 from her2guide.navigation import History, Location
 from her2guide.settings import MAX_SCALE, MIN_SCALE, SCALE_STEP, Settings
 from her2guide.timeline.model import Timeline, load_timeline
+from her2guide.ui.access_tools import AccessTools
+from her2guide.ui.care_tools import CareTools
 from her2guide.ui.contents_tree import ContentsTree
+from her2guide.ui.counselling import CounsellingMode
 from her2guide.ui.language import LanguageController
 from her2guide.ui.reader import ReaderView
 from her2guide.ui.search_tools import SearchTools
+from her2guide.ui.side_by_side import SideBySide
+from her2guide.ui.text_size_menu import TextSizeMenu
 from her2guide.ui.timeline_view import TimelineView
 
 HOME_PAGE = "welcome"
 
 
 class MainWindow(QMainWindow):
-    """Shows one place at a time (a page) and keeps the history, language and text size."""
+    """Shows one place at a time (a page) and keeps the history, language and text size.
+
+    Signals:
+        location_shown(Location): a page or the timeline was just shown (also after a language
+            switch), for the parts that add to what is shown.
+        text_scale_changed(int): the text size now shown, in percent; panels follow it.
+    """
+
+    location_shown = Signal(object)
+    text_scale_changed = Signal(int)
 
     def __init__(
         self,
@@ -67,6 +81,10 @@ class MainWindow(QMainWindow):
         self._create_menus()
         self._create_toolbar()
         self.search_tools = SearchTools(self, splitter)
+        self.care_tools = CareTools(self)
+        self.access_tools = AccessTools(self)
+        self.side_by_side = SideBySide(self)
+        self.counselling = CounsellingMode(self, self.side_by_side)
         self.contents.page_chosen.connect(self.open_page)
         self.reader.page_requested.connect(self.open_page)
         self.reader.timeline_requested.connect(self.show_timeline)
@@ -173,8 +191,13 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.timeline_action)
         self.view_menu.addSeparator()
-        for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
-            self.view_menu.addAction(action)
+        self.text_size_menu = TextSizeMenu(
+            (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action),
+            self.set_text_scale,
+            self.view_menu,
+        )
+        self.view_menu.addMenu(self.text_size_menu)
+        self.text_scale_changed.connect(self.text_size_menu.show_scale)
         self.go_menu = bar.addMenu("")
         for action in (self.back_action, self.forward_action, self.home_action):
             self.go_menu.addAction(action)
@@ -304,6 +327,7 @@ class MainWindow(QMainWindow):
         self.settings.last_page = location.target
         self._update_title()
         self._update_navigation()
+        self.location_shown.emit(location)
 
     def _timeline(self, lang: str) -> Timeline | None:
         """The timeline data of ``lang``, read on first use; problems go to the status bar."""
@@ -330,6 +354,7 @@ class MainWindow(QMainWindow):
         self.contents.select_page(None)
         self._update_title()
         self._update_navigation()
+        self.location_shown.emit(self.history.current)
 
     # -- language and size ---------------------------------------------------------------------
 
@@ -346,7 +371,8 @@ class MainWindow(QMainWindow):
 
     def set_text_scale(self, percent: int) -> None:
         self.text_scale = max(MIN_SCALE, min(MAX_SCALE, percent))
-        self.settings.text_scale = self.text_scale
+        if not self.counselling.active:  # counselling mode's larger text is not the user's size
+            self.settings.text_scale = self.text_scale
         self._apply_text_scale()
         self._update_navigation()
         self.statusBar().showMessage(
@@ -361,6 +387,7 @@ class MainWindow(QMainWindow):
         if self.timeline_view is not None:
             self.timeline_view.set_text_scale(self.text_scale)
         self.reader.set_scroll_fraction(scroll)
+        self.text_scale_changed.emit(self.text_scale)
 
     # -- messages ------------------------------------------------------------------------------
 

@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path, PurePosixPath
 
-from PySide6.QtCore import QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QLocale, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QImage, QPainter, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from her2guide.i18n import _
+from her2guide.themes import Theme, fill_style_sheet
+from her2guide.ui.term_tips import underline_terms
+from her2guide.ui.theming import current_theme
 
 BASE_POINT_SIZE = 12.0
 MAX_IMAGE_WIDTH = 640
+_DOCUMENT_LANGUAGE = re.compile(r'<html\s+lang="([\w-]+)"')
+
+
+def lay_out_fully(browser: QTextBrowser) -> None:
+    """Lays out the whole page now. Qt lays out a long page a piece at a time; a change to the
+    text before it is done (the glossary underlines, a teach-back box) leaves the rest of the
+    page unlaid and invisible, and until then scroll range and positions are those of a part."""
+    document = browser.document()
+    document.documentLayout().blockBoundingRect(document.lastBlock())
 
 
 class ReaderView(QTextBrowser):
@@ -33,7 +46,9 @@ class ReaderView(QTextBrowser):
     def __init__(self, resources: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._resources = resources.resolve()
-        self._style = (resources / "style" / "reader.css").read_text(encoding="utf-8")
+        self._template = (resources / "style" / "reader.css").read_text(encoding="utf-8")
+        self._style = fill_style_sheet(self._template, current_theme())
+        self._html = ""
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._follow)
@@ -55,13 +70,32 @@ class ReaderView(QTextBrowser):
         font.setPointSizeF(BASE_POINT_SIZE * percent / 100)
         self.document().setDefaultFont(font)
 
+    def set_theme(self, theme: Theme) -> None:
+        """Shows the page again in the theme's colours, at the same place."""
+        self._style = fill_style_sheet(self._template, theme)
+        if self._html:
+            scroll = self.scroll_fraction()
+            self._set_document(self._html)
+            self.set_scroll_fraction(scroll)
+
     def show_html(self, html: str, fragment: str = "") -> None:
-        self.document().setDefaultStyleSheet(self._style)
-        self.setHtml(html)
+        self._set_document(html)
         if fragment:
             self.scrollToAnchor(fragment)
         else:
             self.verticalScrollBar().setValue(0)
+
+    def _set_document(self, html: str) -> None:
+        """Sets the page with the current style sheet; the page's declared language becomes
+        the view's locale, which is what screen readers are told the text's language is."""
+        self._html = html
+        declared = _DOCUMENT_LANGUAGE.match(html)
+        if declared:
+            self.setLocale(QLocale(declared.group(1)))
+        self.document().setDefaultStyleSheet(self._style)
+        self.setHtml(html)
+        lay_out_fully(self)
+        underline_terms(self.document())
 
     def scroll_fraction(self) -> float:
         bar = self.verticalScrollBar()

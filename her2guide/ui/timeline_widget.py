@@ -774,7 +774,7 @@ class TimelineWidget(QWidget):
         painter.setPen(
             Qt.PenStyle.NoPen
             if item.is_stage
-            else QPen(palette.color(QPalette.ColorRole.Midlight), 1)
+            else QPen(palette.color(QPalette.ColorRole.Mid), 1)
         )
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, 5, 5)

@@ -1,0 +1,1 @@
+"""Search: folding, synonyms and the full-text index (pure Python, no Qt)."""

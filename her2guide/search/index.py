@@ -1,0 +1,434 @@
+"""Full-text search over the pages and the glossary: SQLite FTS5, ranked with BM25.
+
+One in-memory FTS5 table per language, built on the first search in that language, never at
+start-up. The table holds folded text (see :mod:`her2guide.search.fold`) and uses the ``trigram``
+tokenizer, so any part of a word is found: ``entzundung`` inside ``lungenentzundung``, and a
+prefix while the reader is still typing. Words of two letters (``CT``, ``OS``) cannot form a
+trigram on their own; every non-word run is stored as one space, so they are looked up as
+``" ct"``, the start of a word. A result whose query words all start a word in it ranks higher
+than one that only holds them inside longer words.
+
+BM25 weighs the columns: a hit in a title counts more than one in a heading, the summary or the
+running text, so a page about a thing ranks above a page that mentions it in passing.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from her2guide.content.glossary_marks import GLOSSARY_PAGE
+from her2guide.content.pages import LanguageContent
+from her2guide.content.readability import prose
+from her2guide.search.fold import fold, fold_with_offsets, words
+from her2guide.search.synonyms import Phrase, Synonyms, parse_synonyms
+
+MIN_SQLITE = (3, 34, 0)
+COLUMN_WEIGHTS = (10.0, 4.0, 2.0, 1.0)  # title, headings, summary, body
+WORD_START_BOOST = 2.0
+OTHER_LANGUAGE_WEIGHT = 0.8
+MENTION_IN_DEFINITION_WEIGHT = 0.4
+SNIPPET_CHARS = 150
+SNIPPET_LEAD = 40
+MIN_QUERY_CHARS = 2
+
+_NON_WORD = re.compile(r"\W+")
+_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
+_TABLE_RULE = re.compile(r"^\|?[\s:|-]+\|?$")
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """One ranked hit: where it is, how to show it, and the words to highlight on its page.
+
+    ``snippet`` is the text around the hit as (text, is_hit) pieces; ``match`` is the original
+    text of the first hit, which the reader highlights after opening the page.
+    """
+
+    lang: str
+    kind: str  # "page" or "term"
+    page_id: str
+    fragment: str
+    title: str
+    section: str
+    heading: str
+    snippet: tuple[tuple[str, bool], ...]
+    match: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """Words that must stand in a row; ``anchored`` ones only at the start of a word.
+
+    What the reader typed may sit inside a longer word (compound parts); a synonym is anchored,
+    so that the abbreviation ``ILD`` does not turn up inside ``bildet``.
+    """
+
+    words: Phrase
+    anchored: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+    @property
+    def at_word_start(self) -> bool:
+        """Two letters form no trigram, so short alternatives are looked up as word starts."""
+        return self.anchored or len(self.text) < 3
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a result must hold: every clause, and of each clause any one alternative."""
+
+    clauses: tuple[tuple[Alternative, ...], ...]
+
+    @cached_property
+    def alternatives(self) -> frozenset[Alternative]:
+        return frozenset(alternative for clause in self.clauses for alternative in clause)
+
+    @cached_property
+    def needles(self) -> tuple[str, ...]:
+        """The strings any of which a stored text holds when it matches some alternative."""
+        return tuple(" " + a.text if a.at_word_start else a.text for a in self.alternatives)
+
+
+def plan_query(text: str, lang: str, synonyms: Synonyms) -> Query:
+    """Folds the reader's text into words and adds the synonyms each run of words names.
+
+    A trailing space means the last word is complete; otherwise it may still grow, so it also
+    names the synonym groups it begins (``Enher`` → Enhertu, T-DXd, ...). A lone letter is too
+    little to search for, but it may finish a phrase (``shortness of b``).
+    """
+    tokens = words(text, lang)
+    typing = bool(text) and not text[-1].isspace()
+    clauses: list[tuple[Alternative, ...]] = []
+    start = 0
+    while start < len(tokens):
+        end = synonyms.longest_span(tokens, start, lang, typing=typing)
+        if end:
+            span = tuple(tokens[start:end])
+            still_typing = typing and end == len(tokens)
+            found = synonyms.alternatives(span, lang, typing=still_typing)
+            alternatives = [Alternative(span), *(Alternative(p, anchored=True) for p in found)]
+            clauses.append(tuple(dict.fromkeys(alternatives)))
+            start = end
+        else:
+            if len(tokens[start]) >= MIN_QUERY_CHARS:
+                clauses.append((Alternative((tokens[start],)),))
+            start += 1
+    return Query(tuple(clauses))
+
+
+def _fts_string(alternative: Alternative, *, word_start: bool) -> str:
+    """An alternative as one FTS5 string: the stored text has one space between words, so its
+    words must stand side by side; a leading space anchors it at the start of a word."""
+    anchor = " " if word_start or alternative.at_word_start else ""
+    return f'"{anchor}{alternative.text}"'
+
+
+def match_expression(query: Query, *, word_start: bool = False) -> str:
+    """The FTS5 MATCH text of a query; words are folded ``\\w+`` runs, so quoting is safe."""
+    return " AND ".join(
+        "(" + " OR ".join(_fts_string(a, word_start=word_start) for a in clause) + ")"
+        for clause in query.clauses
+    )
+
+
+def _index_form(folded: str) -> str:
+    """Folded text as stored: every non-word run one space, so ``" ct"`` finds a word start."""
+    return " " + _NON_WORD.sub(" ", folded).strip() + " "
+
+
+@dataclass(frozen=True)
+class _Text:
+    """A piece of a document as written and in the form the index stores."""
+
+    original: str
+    stored: str
+
+    @classmethod
+    def of(cls, text: str, lang: str) -> _Text:
+        return cls(text, _index_form(fold(text, lang)))
+
+    def holds(self, query: Query) -> bool:
+        """Whether any alternative occurs here, exactly as FTS5 matches it (substring test)."""
+        return any(needle in self.stored for needle in query.needles)
+
+
+@dataclass(frozen=True)
+class _Section:
+    heading: _Text
+    paragraphs: tuple[_Text, ...]
+
+
+@dataclass(frozen=True)
+class _Document:
+    kind: str
+    page_id: str
+    fragment: str
+    title: str
+    section: str
+    title_text: _Text  # the title, or a term with its aliases
+    summary: _Section
+    body: tuple[_Section, ...]
+
+
+def _table_row(line: str) -> str:
+    """A pipe-table row as a list item, so that prose() keeps table text for search."""
+    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    return "- " + " · ".join(cell for cell in cells if cell)
+
+
+def page_sections(body: str) -> list[tuple[str, list[str]]]:
+    """The body's headings, each with the plain-text paragraphs under it ("" before the first)."""
+    sections: list[tuple[str, list[str]]] = []
+    heading, lines = "", []
+
+    def close() -> None:
+        paragraphs = [p for p in prose("\n".join(lines)).split("\n") if p.strip()]
+        if heading or paragraphs:
+            sections.append((heading, paragraphs))
+
+    for line in body.split("\n"):
+        found = _HEADING.match(line)
+        if found:
+            close()
+            heading, lines = prose(found.group(1)).removesuffix("."), []
+        elif line.lstrip().startswith("|"):
+            if not _TABLE_RULE.match(line.strip()):
+                lines.append(_table_row(line))
+        else:
+            lines.append(line)
+    close()
+    return sections
+
+
+def _documents(content: LanguageContent) -> list[_Document]:
+    """One document per page and one per glossary term (the glossary page opens at it)."""
+    lang = content.lang
+    section_titles = {s.id: s.title for s in content.sections}
+
+    def section(heading: str, texts: Iterable[str]) -> _Section:
+        return _Section(_Text.of(heading, lang), tuple(_Text.of(t, lang) for t in texts))
+
+    documents = [
+        _Document(
+            kind="page",
+            page_id=page.id,
+            fragment="",
+            title=page.title,
+            section=section_titles.get(page.section, ""),
+            title_text=_Text.of(page.title, lang),
+            summary=section("", [page.summary.strip()]),
+            body=tuple(section(heading, texts) for heading, texts in page_sections(page.body)),
+        )
+        for page in content.pages.values()
+    ]
+    glossary_page = content.pages.get(GLOSSARY_PAGE)
+    if glossary_page is not None:
+        documents += [
+            _Document(
+                kind="term",
+                page_id=GLOSSARY_PAGE,
+                fragment=term.id,
+                title=term.term,
+                section=glossary_page.title,
+                title_text=_Text.of(" · ".join((term.term, *term.aliases)), lang),
+                summary=section("", [term.definition]),
+                body=(),
+            )
+            for term in content.glossary.values()
+        ]
+    return documents
+
+
+def _mentions_only(document: _Document, query: Query) -> bool:
+    """A glossary entry whose definition uses the word, but that is not about it: a short
+    definition would otherwise outrank the pages (BM25 favours short texts)."""
+    return document.kind == "term" and not document.title_text.holds(query)
+
+
+def _hit_pattern(query: Query) -> re.Pattern[str]:
+    """Where the query's alternatives occur in folded text, the way the index matches them."""
+    patterns = []
+    for alternative in sorted(query.alternatives, key=lambda a: len(a.text), reverse=True):
+        pattern = r"\W+".join(re.escape(word) for word in alternative.words)
+        patterns.append(r"(?<!\w)" + pattern if alternative.at_word_start else pattern)
+    return re.compile("|".join(patterns))
+
+
+Snippet = tuple[tuple[str, bool], ...]
+
+
+def _snippet(text: str, lang: str, pattern: re.Pattern[str]) -> tuple[Snippet, str]:
+    """The text around the first hit, cut at word boundaries, with every hit in it marked;
+    and the original text of that first hit."""
+    folded = fold_with_offsets(text, lang)
+    spans = [folded.span(m.start(), m.end()) for m in pattern.finditer(folded.text)]
+    first = spans[0] if spans else (0, 0)
+    start = max(0, first[0] - SNIPPET_LEAD)
+    if start:
+        start = text.find(" ", start, first[0]) + 1 or first[0]
+    end = min(len(text), start + SNIPPET_CHARS)
+    if end < len(text) and " " in text[first[1] : end]:
+        end = text.rfind(" ", first[1], end)
+    pieces: list[tuple[str, bool]] = [("\u2026", False)] if start else []
+    position = start
+    for hit_start, hit_end in spans:
+        if hit_start < position or hit_end > end:
+            continue
+        pieces += [(text[position:hit_start], False), (text[hit_start:hit_end], True)]
+        position = hit_end
+    pieces.append((text[position:end].rstrip(), False))
+    if end < len(text):
+        pieces.append((" \u2026", False))
+    return tuple(p for p in pieces if p[0]), text[first[0] : first[1]]
+
+
+class SearchIndex:
+    """Searches the content of one or both languages; each language is indexed on first use.
+
+    ``synonyms`` is a :class:`Synonyms` table or the path of a synonyms file, read on first use.
+    """
+
+    def __init__(
+        self,
+        content_for: Callable[[str], LanguageContent],
+        synonyms: Synonyms | Path | None = None,
+    ) -> None:
+        self._content_for = content_for
+        self._synonyms_source = synonyms
+        self._synonyms: Synonyms | None = synonyms if isinstance(synonyms, Synonyms) else None
+        self._db = sqlite3.connect(":memory:")
+        self._documents: dict[str, list[_Document]] = {}
+
+    @property
+    def synonyms(self) -> Synonyms:
+        if self._synonyms is None:
+            source = self._synonyms_source
+            groups = parse_synonyms(source)[0] if isinstance(source, Path) else []
+            self._synonyms = Synonyms(groups)
+        return self._synonyms
+
+    def is_built(self, lang: str) -> bool:
+        return lang in self._documents
+
+    def build(self, lang: str) -> int:
+        """Indexes one language and returns how many documents it holds; the first search in a
+        language calls this."""
+        if sqlite3.sqlite_version_info < MIN_SQLITE:
+            raise RuntimeError(
+                f"search needs SQLite {'.'.join(map(str, MIN_SQLITE))} or newer (FTS5 trigram "
+                f"tokenizer); this Python has {sqlite3.sqlite_version}"
+            )
+        documents = _documents(self._content_for(lang))
+        table = f"docs_{lang}"
+        self._db.execute(f"DROP TABLE IF EXISTS {table}")
+        self._db.execute(
+            f"CREATE VIRTUAL TABLE {table} USING fts5("
+            "title, headings, summary, body, tokenize='trigram')"
+        )
+        section_title = {d.section: _index_form(fold(d.section, lang)) for d in documents}
+        self._db.executemany(
+            f"INSERT INTO {table}(rowid, title, headings, summary, body) VALUES (?, ?, ?, ?, ?)",
+            (
+                (
+                    number,
+                    document.title_text.stored,
+                    section_title[document.section]
+                    + "".join(s.heading.stored for s in document.body),
+                    "".join(p.stored for p in document.summary.paragraphs),
+                    "".join(p.stored for s in document.body for p in s.paragraphs),
+                )
+                for number, document in enumerate(documents)
+            ),
+        )
+        self._documents[lang] = documents
+        return len(documents)
+
+    def search(self, text: str, langs: Sequence[str], *, limit: int = 20) -> list[SearchResult]:
+        """The best hits for ``text`` in the given languages, best first; with two languages,
+        hits in the first (the reader's) count a little more than equal ones in the other."""
+        ranked: list[tuple[float, str, int, Query]] = []
+        for number, lang in enumerate(langs):
+            weight = 1.0 if number == 0 else OTHER_LANGUAGE_WEIGHT
+            query = plan_query(text, lang, self.synonyms)
+            if not query.clauses:
+                continue
+            if not self.is_built(lang):
+                self.build(lang)
+            ranked += [
+                (score * weight, lang, rowid, query) for rowid, score in self._rank(lang, query)
+            ]
+        ranked.sort(key=lambda item: item[0])
+        patterns: dict[str, re.Pattern[str]] = {}
+        results = []
+        for score, lang, rowid, query in ranked[:limit]:
+            if lang not in patterns:
+                patterns[lang] = _hit_pattern(query)
+            document = self._documents[lang][rowid]
+            results.append(self._result(lang, document, query, patterns[lang], score))
+        return results
+
+    def _rank(self, lang: str, query: Query) -> list[tuple[int, float]]:
+        table = f"docs_{lang}"
+        weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
+        hits = self._db.execute(
+            f"SELECT rowid, bm25({table}, {weights}) FROM {table} WHERE {table} MATCH ?",
+            (match_expression(query),),
+        ).fetchall()
+        if not hits:
+            return []
+        word_starts = {
+            rowid
+            for (rowid,) in self._db.execute(
+                f"SELECT rowid FROM {table} WHERE {table} MATCH ?",
+                (match_expression(query, word_start=True),),
+            )
+        }
+        documents = self._documents[lang]
+        return [
+            (
+                rowid,
+                score
+                * (WORD_START_BOOST if rowid in word_starts else 1.0)
+                * (
+                    MENTION_IN_DEFINITION_WEIGHT if _mentions_only(documents[rowid], query) else 1.0
+                ),
+            )
+            for rowid, score in hits
+        ]
+
+    @staticmethod
+    def _result(
+        lang: str, document: _Document, query: Query, pattern: re.Pattern[str], score: float
+    ) -> SearchResult:
+        """The result with its snippet from the first paragraph (or heading) holding a hit."""
+        heading, snippet, match = "", None, ""
+        for section in (document.summary, *document.body):
+            hit = next((p for p in section.paragraphs if p.holds(query)), None)
+            if hit is not None:
+                heading = section.heading.original
+                snippet, match = _snippet(hit.original, lang, pattern)
+                break
+            if section.heading.original and section.heading.holds(query):
+                heading = section.heading.original
+                match = _snippet(heading, lang, pattern)[1]
+                first = section.paragraphs[0].original if section.paragraphs else ""
+                snippet = _snippet(first, lang, pattern)[0]
+                break
+        if snippet is None:
+            summary = document.summary.paragraphs
+            snippet = _snippet(summary[0].original if summary else "", lang, pattern)[0]
+            match = _snippet(document.title_text.original, lang, pattern)[1]
+        return SearchResult(
+            lang=lang, kind=document.kind, page_id=document.page_id,
+            fragment=document.fragment, title=document.title, section=document.section,
+            heading=heading, snippet=snippet, match=match, score=score,
+        )  # fmt: skip

@@ -1,0 +1,100 @@
+"""Synonym groups for search: brand, generic name, abbreviation and code, lay and technical words.
+
+The groups live in ``content/synonyms.yaml`` beside the language folders, because drug names and
+codes are the same in both languages and a German reader may well type an English word (or the
+other way round). A query that names one member of a group also finds the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from her2guide.content.model import Problem
+from her2guide.content.pages import _Fields, _parse_entries
+from her2guide.search.fold import words
+
+SYNONYMS_FILE = "synonyms.yaml"
+SYNONYM_KEYS = ("id", "terms")
+MIN_PREFIX = 4
+
+
+@dataclass(frozen=True)
+class SynonymGroup:
+    id: str
+    terms: tuple[str, ...]
+
+
+def parse_synonyms(path: Path) -> tuple[list[SynonymGroup], list[Problem]]:
+    """The groups of a synonyms file and every problem in it; a missing file means no synonyms."""
+    if not path.exists():
+        return [], []
+    seen: dict[tuple[str, ...], str] = {}
+
+    def build(fields: _Fields) -> SynonymGroup | None:
+        group_id = fields.data["id"]
+        terms = fields.text_list("terms", None)
+        usable = []
+        for term in terms:
+            key = tuple(words(term, "en"))
+            if not key:
+                fields.fail("terms", f"synonym '{term}' has no letters or digits")
+            elif key in seen:
+                other = seen[key]
+                where = "twice in this group" if other == group_id else f"also in group '{other}'"
+                fields.fail("terms", f"synonym '{term}' is {where}")
+            else:
+                seen[key] = group_id
+                usable.append(term)
+        if terms and len(terms) < 2:
+            fields.fail("terms", "a synonym group needs at least two terms")
+        return SynonymGroup(group_id, tuple(usable)) if len(usable) >= 2 else None
+
+    return _parse_entries(path, SYNONYM_KEYS, build)
+
+
+Phrase = tuple[str, ...]
+
+
+class Synonyms:
+    """Looks up the groups a run of folded query words names, per language (folding differs)."""
+
+    def __init__(self, groups: list[SynonymGroup]) -> None:
+        self.groups = groups
+        self._phrases: dict[str, list[tuple[Phrase, int]]] = {}
+
+    def _table(self, lang: str) -> list[tuple[Phrase, int]]:
+        if lang not in self._phrases:
+            self._phrases[lang] = [
+                (tuple(words(term, lang)), number)
+                for number, group in enumerate(self.groups)
+                for term in group.terms
+            ]
+        return self._phrases[lang]
+
+    def alternatives(self, span: Phrase, lang: str, *, typing: bool) -> list[Phrase]:
+        """Every phrase of every group that ``span`` names, as folded words.
+
+        An exact match wins. While the reader is still typing the span's last word, a span of at
+        least ``MIN_PREFIX`` characters that begins a synonym names that group too.
+        """
+        table = self._table(lang)
+        numbers = {number for phrase, number in table if phrase == span}
+        if not numbers and typing and span and len(" ".join(span)) >= MIN_PREFIX:
+            numbers = {
+                number
+                for phrase, number in table
+                if len(phrase) >= len(span)
+                and phrase[: len(span) - 1] == span[:-1]
+                and phrase[len(span) - 1].startswith(span[-1])
+            }
+        return [phrase for phrase, number in table if number in numbers]
+
+    def longest_span(self, tokens: list[str], start: int, lang: str, *, typing: bool) -> int:
+        """Where the longest run of ``tokens`` from ``start`` that names a group ends (0: none)."""
+        longest = max((len(phrase) for phrase, _number in self._table(lang)), default=0)
+        for end in range(min(len(tokens), start + longest), start, -1):
+            still_typing = typing and end == len(tokens)
+            if self.alternatives(tuple(tokens[start:end]), lang, typing=still_typing):
+                return end
+        return 0

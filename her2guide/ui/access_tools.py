@@ -1,0 +1,117 @@
+"""Themes and keyboard help, fitted into the main window in one place.
+
+The main window creates one :class:`AccessTools`; it applies the chosen colour theme (View →
+Theme), keeps the reader's page in the theme's colours, adds Help → Keyboard shortcuts and puts
+the tab order in reading order: toolbar, contents, page.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon
+from PySide6.QtWidgets import QWidget
+
+from her2guide import themes
+from her2guide.i18n import _
+from her2guide.themes import Theme
+from her2guide.ui.shortcuts_dialog import ShortcutsDialog
+from her2guide.ui.theming import ThemeController, tinted_icon
+
+if TYPE_CHECKING:
+    from her2guide.ui.main_window import MainWindow
+
+
+class AccessTools(QObject):
+    """Owns the theme controller, the Theme menu and the keyboard-shortcuts dialog."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.themes = ThemeController(window.settings, self)
+        self.theme_group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for choice in themes.CHOICES:
+            action = QAction(window, checkable=True)
+            action.setData(choice)
+            action.triggered.connect(lambda _checked=False, c=choice: self.themes.set_choice(c))
+            self.theme_group.addAction(action)
+            self.theme_actions[choice] = action
+        self.theme_actions[self.themes.choice].setChecked(True)
+        self.theme_menu = window.view_menu.addMenu("")
+        self.theme_menu.addAction(self.theme_actions[themes.SYSTEM])
+        self.theme_menu.addSeparator()
+        for choice in themes.CHOICES[1:]:
+            self.theme_menu.addAction(self.theme_actions[choice])
+
+        self.shortcuts_action = QAction(window)
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        first_help = next(iter(window.help_menu.actions()), None)
+        window.help_menu.insertAction(first_help, self.shortcuts_action)
+        self.shortcuts_dialog: ShortcutsDialog | None = None
+
+        self._icons: dict[QAction, QIcon] = {}
+        self.themes.theme_changed.connect(self._on_theme_changed)
+        self.themes.choice_changed.connect(self._on_choice_changed)
+        window.reader.set_theme(self.themes.theme)
+        window.installEventFilter(self)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.theme_menu.setTitle(_("&Theme"))
+        for choice, action in self.theme_actions.items():
+            action.setText(_(themes.CHOICE_LABELS[choice]))
+        self.shortcuts_action.setText(_("&Keyboard shortcuts"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        elif watched is self.window and event.type() == QEvent.Type.Show:
+            self.set_reading_tab_order()
+            self._tint_icons(self.themes.theme)
+        return super().eventFilter(watched, event)
+
+    def show_shortcuts(self) -> None:
+        """Opens the list of shortcuts, read afresh from the window's actions."""
+        if self.shortcuts_dialog is None:
+            self.shortcuts_dialog = ShortcutsDialog(self.window)
+        else:
+            self.shortcuts_dialog.retranslate_ui()
+        self.shortcuts_dialog.show()
+        self.shortcuts_dialog.raise_()
+        self.shortcuts_dialog.activateWindow()
+
+    def set_reading_tab_order(self) -> None:
+        """Tab goes through the toolbar from left to right, then the contents, then the page:
+        the order in which the window is read. Done when the window is shown, so that every
+        feature's toolbar controls are there."""
+        toolbar = self.window.toolbar
+        in_toolbar = [toolbar.widgetForAction(action) for action in toolbar.actions()]
+        focusable = [
+            widget
+            for widget in in_toolbar
+            if widget is not None
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and not widget.isHidden()
+        ]
+        chain = [*focusable, self.window.contents, self.window.reader]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
+    def _on_choice_changed(self, choice: str) -> None:
+        self.theme_actions[choice].setChecked(True)
+
+    def _on_theme_changed(self, theme: Theme) -> None:
+        self.window.reader.set_theme(theme)
+        self._tint_icons(theme)
+
+    def _tint_icons(self, theme: Theme) -> None:
+        """Toolbar icons in the theme's text colour on dark themes, their own colours on light."""
+        for action in self.window.toolbar.actions():
+            if action not in self._icons and not action.icon().isNull():
+                self._icons[action] = action.icon()
+        ink = QColor(theme.palette["ButtonText"])
+        for action, icon in self._icons.items():
+            action.setIcon(tinted_icon(icon, ink) if theme.dark else icon)

@@ -1,0 +1,364 @@
+"""The care-team card, the preferences, the question list and printing, fitted into the window.
+
+The main window creates one :class:`CareTools`. It puts the "Call your care team" button at the
+right end of the toolbar (the same place on every screen), the "My questions" panel in a dock,
+and Print, Save as PDF, Print a handout and Preferences in the File menu.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import (
+    QDialog,
+    QDockWidget,
+    QSizePolicy,
+    QStyle,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
+
+from her2guide.care_card import CARD_PAGE, card_html
+from her2guide.i18n import _
+from her2guide.navigation import Location
+from her2guide.printing.handout import (
+    PrintSection,
+    card_section,
+    compose_handout,
+    page_section,
+    timeline_section,
+)
+from her2guide.printing.paint import PrintJob
+from her2guide.questions import FILE_NAME
+from her2guide.timeline.model import Timeline, load_timeline
+from her2guide.ui.care_card_dialog import CareCardDialog
+from her2guide.ui.handout_dialog import PDF, PRINT, HandoutDialog
+from her2guide.ui.preferences import PreferencesDialog
+from her2guide.ui.print_support import (
+    default_pdf_path,
+    make_job,
+    print_with_dialog,
+    save_pdf_with_dialog,
+)
+from her2guide.ui.question_panel import QuestionPanel
+from her2guide.userfolders import data_folder
+
+if TYPE_CHECKING:
+    from her2guide.ui.main_window import MainWindow
+
+STATUS_TIMEOUT_MS = 15000
+# A warm, calm orange-brown that is not an alarm red; its text has a contrast of 9:1 and more.
+CARE_BUTTON_STYLE = """
+QToolButton#care-team-button {
+    background-color: #fde3cf; color: #5c2100; font-weight: bold;
+    border: 1px solid #a04a12; border-radius: 4px; padding: 3px 10px;
+}
+QToolButton#care-team-button:hover { background-color: #fbd0b0; }
+QToolButton#care-team-button:pressed { background-color: #f6b98d; }
+QToolButton#care-team-button:focus { border: 2px solid #5c2100; }
+"""
+
+
+def phone_icon(resources: Path) -> QIcon:
+    """The handset of resources/icons/phone.svg, so that the button is not told by colour."""
+    renderer = QSvgRenderer(str(resources / "icons" / "phone.svg"))
+    icon = QIcon()
+    for size in (16, 24, 32, 48):
+        pixmap = QPixmap(QSize(size, size))
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        renderer.render(painter, QRectF(0, 0, size, size))
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
+class CareTools(QObject):
+    """Owns the care-team button and card, the question dock, preferences and printing."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.card_dialog: CareCardDialog | None = None
+        self._timelines: dict[str, Timeline | None] = {}
+
+        self.question_panel = QuestionPanel(data_folder() / FILE_NAME, self._questions_of)
+        self.question_dock = QDockWidget(window)
+        self.question_dock.setObjectName("questions-dock")
+        self.question_dock.setWidget(self.question_panel)
+        self.question_dock.setAllowedAreas(
+            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.question_dock)
+        self.question_dock.setVisible(self.question_panel.problem is not None)
+
+        self._create_actions()
+        self._add_to_menus()
+        self._add_to_toolbar()
+        window.location_shown.connect(self._on_location_shown)
+        window.text_scale_changed.connect(self.set_text_scale)
+        window.languages.language_changed.connect(self._on_language_changed)
+        window.installEventFilter(self)
+        self.set_text_scale(window.text_scale)
+        self.retranslate_ui()
+
+    # -- set-up --------------------------------------------------------------------------------
+
+    def _create_actions(self) -> None:
+        window = self.window
+        self.care_action = QAction(window)
+        self.care_action.setIcon(phone_icon(window.library.resources))
+        self.care_action.triggered.connect(self.show_card)
+        self.preferences_action = QAction(window)
+        self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.preferences_action.triggered.connect(self.show_preferences)
+        self.print_action = QAction(window)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.triggered.connect(self.print_current)
+        self.pdf_action = QAction(window)
+        self.pdf_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.pdf_action.triggered.connect(self.save_current_pdf)
+        self.handout_action = QAction(window)
+        self.handout_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.handout_action.triggered.connect(self.show_handout_dialog)
+        self.questions_action = self.question_dock.toggleViewAction()
+        self.questions_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        self.questions_action.setIcon(
+            window.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxQuestion)
+        )
+
+    def _add_to_menus(self) -> None:
+        window = self.window
+        quit_action = window.quit_action
+        for action in (self.print_action, self.pdf_action, self.handout_action):
+            window.file_menu.insertAction(quit_action, action)
+        window.file_menu.insertSeparator(quit_action)
+        window.file_menu.insertAction(quit_action, self.preferences_action)
+        window.file_menu.insertSeparator(quit_action)
+        window.view_menu.addSeparator()
+        window.view_menu.addAction(self.questions_action)
+        first_help = next(iter(window.help_menu.actions()), None)
+        window.help_menu.insertAction(first_help, self.care_action)
+        window.help_menu.insertSeparator(first_help)
+
+    def _add_to_toolbar(self) -> None:
+        # The button keeps its own icon and colours (not the action's), so that a dark theme
+        # does not tint its handset to the colour of the other toolbar icons. It sits in a
+        # toolbar of its own at the right end of the same line, so that it never disappears
+        # into the overflow menu of the main toolbar when the window is narrow.
+        self.care_button = QToolButton()
+        self.care_button.setObjectName("care-team-button")
+        self.care_button.setIcon(self.care_action.icon())
+        self.care_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.care_button.setStyleSheet(CARE_BUTTON_STYLE)
+        self.care_button.clicked.connect(self.show_card)
+        self.care_toolbar = QToolBar(self.window)
+        self.care_toolbar.setObjectName("care-toolbar")
+        self.care_toolbar.setMovable(False)
+        self.care_toolbar.setFloatable(False)
+        self.care_toolbar.toggleViewAction().setVisible(False)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.care_toolbar.addWidget(spacer)
+        self.care_toolbar.addWidget(self.care_button)
+        self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.care_toolbar)
+
+    def retranslate_ui(self) -> None:
+        self.care_action.setText(_("Call your care team"))
+        self.care_action.setToolTip(_("When to call your care team now, with their phone number"))
+        self.care_button.setText(_("Call your care team"))
+        self.care_button.setToolTip(self.care_action.toolTip())
+        self.care_button.setAccessibleName(_("Call your care team"))
+        self.care_button.setAccessibleDescription(self.care_action.toolTip())
+        self.preferences_action.setText(_("Pre&ferences…"))
+        self.print_action.setText(_("&Print this page…"))
+        self.pdf_action.setText(_("&Save this page as PDF…"))
+        self.handout_action.setText(_("Print a &handout…"))
+        self.question_dock.setWindowTitle(_("My questions"))
+        self.questions_action.setText(_("My questions"))
+        self.questions_action.setToolTip(_("Show or hide your list of questions for the care team"))
+        self.care_toolbar.setWindowTitle(_("Call your care team"))
+        self._keep_care_button_whole()
+
+    def _keep_care_button_whole(self) -> None:
+        """The care toolbar is never narrower than its button, so the button never goes into an
+        overflow menu: the main toolbar gives way. As the last toolbar of the line it takes the
+        rest of the line, and its spacer keeps the button at the right end."""
+        toolbar = self.care_toolbar
+        layout = toolbar.layout()
+        margins = layout.contentsMargins()
+        width = (
+            self.care_button.sizeHint().width()
+            + margins.left()
+            + margins.right()
+            + 2 * layout.spacing()
+        )
+        toolbar.setMinimumWidth(width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        return super().eventFilter(watched, event)
+
+    def set_text_scale(self, percent: int) -> None:
+        self.question_panel.set_text_scale(percent)
+
+    # -- data ----------------------------------------------------------------------------------
+
+    def _questions_of(self, page_id: str, lang: str) -> tuple[str, ...] | None:
+        page = self.window.library.language(lang).pages.get(page_id)
+        return page.questions if page else None
+
+    def _timeline(self, lang: str) -> Timeline | None:
+        if lang not in self._timelines:
+            path = self.window.library.root / lang / "timeline.yaml"
+            self._timelines[lang] = load_timeline(path)[0]
+        return self._timelines[lang]
+
+    def _on_location_shown(self, location: Location | None) -> None:
+        lang = self.window.languages.language
+        page = None
+        if location is not None and location.kind == "page":
+            page = self.window.content.pages.get(location.target)
+        self.question_panel.show_page(page, lang)
+
+    def _on_language_changed(self, _lang: str) -> None:
+        if self.card_dialog is not None and self.card_dialog.isVisible():
+            self.show_card()
+
+    def _say(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+
+    # -- the card ------------------------------------------------------------------------------
+
+    def show_card(self) -> None:
+        """Opens (or refreshes) the card in the current language, beside the window."""
+        window = self.window
+        lang = window.languages.language
+        page = window.content.pages.get(CARD_PAGE)
+        rendered = window.library.render(lang, CARD_PAGE)
+        if page is None or rendered is None:
+            self._say(_("The page with the warning signs is missing from the content."))
+            return
+        clinic = window.settings.clinic
+        if self.card_dialog is None:
+            self.card_dialog = CareCardDialog(window.library.resources, window)
+            self.card_dialog.page_requested.connect(self._open_from_card)
+            self.card_dialog.preferences_requested.connect(self.show_preferences)
+            self.card_dialog.print_requested.connect(self.print_card)
+        self.card_dialog.show_card(
+            card_html(rendered.html, page.title, clinic, lang),
+            window.text_scale,
+            number_set=bool(clinic.phone.strip()),
+        )
+        self.card_dialog.show()
+        self.card_dialog.raise_()
+        self.card_dialog.activateWindow()
+
+    def _open_from_card(self, page_id: str) -> None:
+        if self.card_dialog is not None:
+            self.card_dialog.close()
+        self.window.open_page(page_id)
+
+    def show_preferences(self) -> None:
+        parent = self.card_dialog if self.card_dialog and self.card_dialog.isVisible() else None
+        dialog = PreferencesDialog(
+            self.window.settings, self.window.text_scale, parent or self.window
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._say(_("Preferences saved."))
+            if self.card_dialog is not None and self.card_dialog.isVisible():
+                self.show_card()
+
+    # -- printing ------------------------------------------------------------------------------
+
+    def _job(self, sections: list[PrintSection]) -> PrintJob:
+        window = self.window
+        return make_job(
+            sections,
+            window.library.resources,
+            clinic=window.settings.clinic,
+            timelines={lang: self._timeline(lang) for lang in {s.lang for s in sections}},
+            you_are_here=window.settings.you_are_here,
+            text_scale=window.text_scale,
+        )
+
+    def current_sections(self) -> list[PrintSection]:
+        """What "this page" means for printing: the page shown, or the treatment path."""
+        window = self.window
+        lang = window.languages.language
+        location = window.history.current
+        if location is not None and location.kind == "timeline":
+            timeline = self._timeline(lang)
+            if timeline is None:
+                return []
+            return [timeline_section(timeline, lang, window.settings.you_are_here)]
+        if window.current_page is None:
+            return []
+        section = page_section(window.library, lang, window.current_page)
+        return [section] if section else []
+
+    def _file_name(self, what: str) -> str:
+        return f"{what}-{dt.date.today().isoformat()}"
+
+    def print_current(self) -> None:
+        sections = self.current_sections()
+        if sections:
+            print_with_dialog(self.window, self._job(sections), sections[0].title)
+
+    def save_current_pdf(self) -> None:
+        sections = self.current_sections()
+        if not sections:
+            return
+        page = self.window.current_page
+        self._save(sections, self._file_name(page or "treatment-path"), sections[0].title)
+
+    def print_card(self) -> None:
+        lang = self.window.languages.language
+        section = card_section(self.window.library, lang, self.window.settings.clinic)
+        if section is not None:
+            print_with_dialog(self.card_dialog or self.window, self._job([section]), section.title)
+
+    def show_handout_dialog(self) -> None:
+        """Asks what to put in the handout, then prints it or saves it as a PDF."""
+        window = self.window
+        dialog = HandoutDialog(
+            window.content,
+            current_page=window.current_page,
+            question_count=len(self.question_panel.questions),
+            you_are_here=window.settings.you_are_here is not None,
+            text_scale=window.text_scale,
+            parent=window,
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        sections = self.handout_sections(dialog)
+        title = _("HER2 Guide – handout")
+        if dialog.choice == PRINT:
+            print_with_dialog(window, self._job(sections), title)
+        elif dialog.choice == PDF:
+            self._save(sections, self._file_name(_("handout")), title)
+
+    def handout_sections(self, dialog: HandoutDialog) -> list[PrintSection]:
+        window = self.window
+        options = dialog.options()
+        return compose_handout(
+            window.library,
+            options,
+            clinic=window.settings.clinic,
+            questions=self.question_panel.questions,
+            timelines={lang: self._timeline(lang) for lang in options.languages},
+            you_are_here=window.settings.you_are_here,
+        )
+
+    def _save(self, sections: list[PrintSection], name: str, title: str) -> None:
+        path = save_pdf_with_dialog(self.window, self._job(sections), default_pdf_path(name), title)
+        if path is not None:
+            self._say(_("Saved as PDF: {path}").format(path=path))

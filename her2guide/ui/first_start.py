@@ -1,0 +1,117 @@
+"""The first-start notice: what the app is and is not, confirmed once and then remembered."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from her2guide.i18n import LANGUAGE_NAMES, LANGUAGES, _
+from her2guide.settings import Settings
+from her2guide.ui.language import LanguageController
+from her2guide.ui.reader import BASE_POINT_SIZE
+
+
+class FirstStartNotice(QDialog):
+    """A short, calm notice with one button to confirm it and one to read it in the other language.
+
+    Closing it without confirming (Esc, the window's close button) shows it again next time.
+    """
+
+    def __init__(
+        self, languages: LanguageController, text_scale: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.languages = languages
+        self.setModal(True)
+        font = QFont(self.font())
+        font.setPointSizeF(BASE_POINT_SIZE * text_scale / 100)
+        self.setFont(font)
+        self.heading = QLabel()
+        heading_font = QFont(font)
+        heading_font.setPointSizeF(font.pointSizeF() * 1.3)
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
+        self.body = QLabel()
+        self.body.setWordWrap(True)
+        self.body.setTextFormat(Qt.TextFormat.PlainText)
+        # A wrapped label only gets the height its text needs when its width is known.
+        self.body.setFixedWidth(round(30 * QFontMetrics(font).averageCharWidth() * 1.6))
+        self.language_button = QPushButton()
+        self.language_button.clicked.connect(languages.toggle)
+        self.buttons = QDialogButtonBox()
+        self.confirm_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.language_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.setSpacing(16)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.body)
+        layout.addWidget(self.buttons)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
+        self.confirm_button.setDefault(True)
+        self.confirm_button.setFocus()
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        other = next(code for code in LANGUAGES if code != self.languages.language)
+        self.setWindowTitle(_("About this app"))
+        self.heading.setText(_("Before you start"))
+        self.body.setText(
+            "\n\n".join(
+                (
+                    _(
+                        "HER2 Guide explains advanced HER2-positive breast cancer and its "
+                        "treatment in plain language."
+                    ),
+                    _(
+                        "It gives information, not medical advice. It does not know your own "
+                        "situation and never tells you what to take. Please talk about every "
+                        "decision with your care team."
+                    ),
+                    _(
+                        "If you feel very unwell, call your care team or the emergency services "
+                        "straight away. Do not wait to look it up here."
+                    ),
+                    _("The app works without the internet and sends nothing anywhere."),
+                )
+            )
+        )
+        self.confirm_button.setText(_("I understand"))
+        # Labelled in the language it switches to, like the switch in the main window.
+        self.language_button.setText(LANGUAGE_NAMES[other])
+        self.language_button.setAccessibleName(
+            _("Switch the language to {language}").format(language=LANGUAGE_NAMES[other])
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+def show_first_start_notice(
+    settings: Settings, languages: LanguageController, parent: QWidget | None = None
+) -> FirstStartNotice | None:
+    """Opens the notice (without blocking) unless the reader already confirmed it."""
+    if settings.notice_acknowledged:
+        return None
+    notice = FirstStartNotice(languages, settings.text_scale, parent)
+
+    def confirmed() -> None:
+        settings.notice_acknowledged = True
+        settings.sync()
+
+    notice.accepted.connect(confirmed)
+    notice.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    notice.open()
+    return notice

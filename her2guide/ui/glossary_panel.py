@@ -1,0 +1,215 @@
+"""The glossary as a panel: an A to Z list with a filter, and the chosen term's definition.
+
+It sits in a dock beside the reader, so a nurse can keep it open while going through a page with
+a patient. The filter folds like search (``Ubelkeit`` finds ``Übelkeit``) and also looks at a
+term's other names (``Enhertu`` finds trastuzumab deruxtecan).
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from her2guide.content.glossary_marks import GLOSSARY_HREF
+from her2guide.content.model import GlossaryTerm
+from her2guide.content.pages import LanguageContent
+from her2guide.i18n import _
+from her2guide.search.fold import fold
+from her2guide.ui.contents_tree import BASE_POINT_SIZE
+from her2guide.ui.search_box import is_search_shortcut
+
+TERM_ROLE = Qt.ItemDataRole.UserRole
+
+
+def sort_key(text: str, lang: str) -> str:
+    """Alphabetical order as readers expect it: Ü with U, case ignored."""
+    return fold(text, lang)
+
+
+class GlossaryPanel(QWidget):
+    """A to Z list of the glossary terms of one language, a filter and the chosen definition.
+
+    Signals:
+        page_requested(str, str): open a page (the glossary page at an entry).
+    """
+
+    page_requested = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._content: LanguageContent | None = None
+        self.filter = QLineEdit()
+        self.filter.setClearButtonEnabled(True)
+        self.filter_label = QLabel()
+        self.filter_label.setBuddy(self.filter)
+        self.terms = QListWidget()
+        self.terms.setUniformItemSizes(False)
+        self.terms.setWordWrap(True)
+        self.terms.setResizeMode(QListView.ResizeMode.Adjust)
+        self.terms.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.definition = QTextBrowser()
+        self.definition.setOpenLinks(False)
+        self.definition.anchorClicked.connect(self._follow)
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.terms)
+        splitter.addWidget(self.definition)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([300, 220])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.filter_label)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(splitter, 1)
+
+        self.filter.textChanged.connect(self._apply_filter)
+        self.filter.installEventFilter(self)
+        self.terms.currentItemChanged.connect(self._show_current)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.filter_label.setText(_("Fi&lter the glossary:"))
+        self.filter.setPlaceholderText(_("Type part of a word"))
+        self.terms.setAccessibleName(_("Glossary terms from A to Z"))
+        self.definition.setAccessibleName(_("Definition"))
+        self.empty_label.setText(_("No term matches this filter."))
+        self._show_current(self.terms.currentItem())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def set_text_scale(self, percent: int) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(BASE_POINT_SIZE * percent / 100)
+        for widget in (self.terms, self.definition, self.filter):
+            widget.setFont(font)
+
+    def show_content(self, content: LanguageContent) -> None:
+        """Lists the terms of ``content`` under their initial letters; keeps the chosen term."""
+        current = self.current_term()
+        self._content = content
+        lang = content.lang
+        self.terms.clear()
+        letter = ""
+        for term in sorted(content.glossary.values(), key=lambda t: sort_key(t.term, lang)):
+            initial = sort_key(term.term, lang)[:1].upper()
+            if initial != letter:
+                letter = initial
+                header = QListWidgetItem(letter)
+                header.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                font = header.font()
+                font.setBold(True)
+                header.setFont(font)
+                self.terms.addItem(header)
+            item = QListWidgetItem(term.term)
+            item.setData(TERM_ROLE, term.id)
+            self.terms.addItem(item)
+        self._apply_filter(self.filter.text())
+        if current is not None:
+            self.select_term(current.id)
+
+    def current_term(self) -> GlossaryTerm | None:
+        item = self.terms.currentItem()
+        term_id = item.data(TERM_ROLE) if item is not None else None
+        return self._content.glossary.get(term_id) if self._content and term_id else None
+
+    def select_term(self, term_id: str) -> bool:
+        for row in range(self.terms.count()):
+            item = self.terms.item(row)
+            if item.data(TERM_ROLE) == term_id and not item.isHidden():
+                self.terms.setCurrentItem(item)
+                self.terms.scrollToItem(item)
+                return True
+        return False
+
+    def visible_terms(self) -> list[str]:
+        """The ids of the terms the filter lets through, in list order."""
+        return [
+            self.terms.item(row).data(TERM_ROLE)
+            for row in range(self.terms.count())
+            if self.terms.item(row).data(TERM_ROLE) and not self.terms.item(row).isHidden()
+        ]
+
+    def _apply_filter(self, text: str) -> None:
+        if self._content is None:
+            return
+        lang = self._content.lang
+        needle = fold(text.strip(), lang)
+        header: QListWidgetItem | None = None
+        header_used = False
+        for row in range(self.terms.count()):
+            item = self.terms.item(row)
+            term_id = item.data(TERM_ROLE)
+            if not term_id:
+                if header is not None:
+                    header.setHidden(not header_used)
+                header, header_used = item, False
+                continue
+            term = self._content.glossary[term_id]
+            names = " ".join((term.term, *term.aliases))
+            shown = not needle or needle in fold(names, lang)
+            item.setHidden(not shown)
+            header_used = header_used or shown
+        if header is not None:
+            header.setHidden(not header_used)
+        self.empty_label.setVisible(bool(needle) and not self.visible_terms())
+        current = self.terms.currentItem()
+        if current is None or current.isHidden():
+            visible = self.visible_terms()
+            if visible:
+                self.select_term(visible[0])
+            else:
+                self.terms.setCurrentItem(None)
+
+    def _show_current(self, item: QListWidgetItem | None, _previous: object = None) -> None:
+        term = self.current_term() if item is not None else None
+        if term is None:
+            self.definition.clear()
+            return
+        parts = [f"<h3>{html.escape(term.term)}</h3>"]
+        if term.pronunciation:
+            hint = _("Say: {pronunciation}").format(pronunciation=term.pronunciation)
+            parts.append(f"<p><i>{html.escape(hint)}</i></p>")
+        parts.append(f"<p>{html.escape(term.definition)}</p>")
+        link = html.escape(GLOSSARY_HREF + term.id, quote=True)
+        label = _("Show in the glossary page")
+        parts.append(f'<p><a href="{link}">{html.escape(label)}</a></p>')
+        self.definition.setHtml("".join(parts))
+
+    def _follow(self, url: QUrl) -> None:
+        if url.scheme() == "page":
+            self.page_requested.emit(url.path(), url.fragment())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Up and Down in the filter move through the list, so the keyboard can stay there."""
+        if watched is self.filter and is_search_shortcut(event):
+            return True
+        if watched is self.filter and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                visible = self.visible_terms()
+                current = self.current_term()
+                if visible:
+                    index = visible.index(current.id) if current and current.id in visible else -1
+                    step = 1 if event.key() == Qt.Key.Key_Down else -1
+                    self.select_term(visible[max(0, min(len(visible) - 1, index + step))])
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,94 @@
+"""Preferences: the care team's name and phone number, for the card and every handout."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from her2guide.care_card import ClinicContact
+from her2guide.i18n import _
+from her2guide.settings import Settings
+from her2guide.ui.theme_chooser import ThemeGroup
+
+BASE_POINT_SIZE = 11.0
+MAX_NAME_LENGTH = 120
+MAX_PHONE_LENGTH = 60
+
+
+class PreferencesDialog(QDialog):
+    """Edits the settings a reader or nurse enters once; OK saves them at once.
+
+    More groups can be added to ``layout`` above the buttons.
+    """
+
+    def __init__(self, settings: Settings, text_scale: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        font = QFont(self.font())
+        font.setPointSizeF(BASE_POINT_SIZE * max(100, text_scale) / 100)
+        self.setFont(font)
+        clinic = settings.clinic
+        self.clinic_group = QGroupBox()
+        self.clinic_name = QLineEdit(clinic.name)
+        self.clinic_name.setMaxLength(MAX_NAME_LENGTH)
+        self.clinic_phone = QLineEdit(clinic.phone)
+        self.clinic_phone.setMaxLength(MAX_PHONE_LENGTH)
+        self.name_label = QLabel()
+        self.name_label.setBuddy(self.clinic_name)
+        self.phone_label = QLabel()
+        self.phone_label.setBuddy(self.clinic_phone)
+        self.clinic_note = QLabel()
+        self.clinic_note.setWordWrap(True)
+        form = QFormLayout(self.clinic_group)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(self.name_label, self.clinic_name)
+        form.addRow(self.phone_label, self.clinic_phone)
+        form.addRow(self.clinic_note)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addWidget(self.clinic_group)
+        self.theme_group = ThemeGroup(settings)
+        self.layout_.addWidget(self.theme_group)
+        self.layout_.addStretch(1)
+        self.layout_.addWidget(self.buttons)
+        self.setMinimumWidth(round(480 * max(1.0, text_scale / 100)))
+        self.clinic_phone.setFocus()
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Preferences"))
+        self.clinic_group.setTitle(_("Your care team"))
+        self.name_label.setText(_("Care team or clinic &name:"))
+        self.phone_label.setText(_("&Phone number:"))
+        self.clinic_name.setPlaceholderText(_("e.g. Breast Centre, Ward 4"))
+        self.clinic_phone.setPlaceholderText(_("e.g. 030 1234 5678"))
+        self.clinic_note.setText(
+            _(
+                "Shown on the “Call your care team” card and on every printed "
+                "handout. Kept on this computer only."
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def accept(self) -> None:
+        self.settings.clinic = ClinicContact(self.clinic_name.text(), self.clinic_phone.text())
+        self.theme_group.apply()
+        super().accept()

@@ -1,0 +1,190 @@
+"""Search, find in page and the glossary, fitted into the main window in one place.
+
+The main window creates one :class:`SearchTools`; it adds the search field to the toolbar, the
+find bar under the pages, the glossary dock, their actions and menu entries, and the glossary
+tooltips of the reader. The search index is built on the first search, never at start-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QSizePolicy, QSplitter, QVBoxLayout, QWidget
+
+from her2guide.i18n import _
+from her2guide.ui.find_bar import FindBar
+from her2guide.ui.glossary_panel import GlossaryPanel
+from her2guide.ui.search_box import SEARCH_LIMIT, SEARCH_SHORTCUT, SearchBox
+from her2guide.ui.term_tips import TermTips
+
+if TYPE_CHECKING:
+    from her2guide.search.index import SearchIndex, SearchResult
+    from her2guide.ui.main_window import MainWindow
+
+STATUS_TIMEOUT_MS = 15000
+
+
+class SearchTools(QObject):
+    """Owns the search field, the find bar, the glossary dock and their actions."""
+
+    def __init__(self, window: MainWindow, splitter: QSplitter) -> None:
+        super().__init__(window)
+        self.window = window
+        self._index: SearchIndex | None = None
+
+        self.search_box = SearchBox(self.search, lambda: window.languages.language, window)
+        self.find_bar = FindBar(window.reader, lambda: window.languages.language)
+        self._wrap_views(splitter)
+        self.glossary_panel = GlossaryPanel()
+        self.glossary_dock = QDockWidget(window)
+        self.glossary_dock.setObjectName("glossary-dock")
+        self.glossary_dock.setWidget(self.glossary_panel)
+        self.glossary_dock.setAllowedAreas(
+            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary_dock)
+        self.glossary_dock.hide()
+        self.glossary_panel.show_content(window.content)
+        self.term_tips = TermTips(
+            window.reader,
+            lambda term_id: window.content.glossary.get(term_id),
+            lambda text: window.statusBar().showMessage(text, STATUS_TIMEOUT_MS),
+        )
+
+        self._create_actions()
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        window.toolbar.addWidget(spacer)
+        window.toolbar.addWidget(self.search_box)
+
+        self.search_box.result_chosen.connect(self.open_result)
+        self.search_box.escaped.connect(lambda: window.reader.setFocus())
+        self.glossary_panel.page_requested.connect(window.open_page)
+        window.views.currentChanged.connect(self._on_view_changed)
+        window.languages.language_changed.connect(self._on_language_changed)
+        window.installEventFilter(self)
+        self.retranslate_ui()
+
+    # -- set-up --------------------------------------------------------------------------------
+
+    def _wrap_views(self, splitter: QSplitter) -> None:
+        """Puts the find bar under the pages: the views move into a box that holds both."""
+        views = self.window.views
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        sizes = splitter.sizes()
+        box.setSizePolicy(views.sizePolicy())
+        splitter.insertWidget(splitter.indexOf(views), box)
+        layout.addWidget(views, 1)
+        layout.addWidget(self.find_bar)
+        views.show()
+        splitter.setSizes(sizes)
+
+    def _create_actions(self) -> None:
+        window = self.window
+        self.search_action = QAction(window)
+        self.search_action.setShortcut(QKeySequence(SEARCH_SHORTCUT))
+        self.search_action.triggered.connect(self.focus_search)
+        self.find_action = QAction(window)
+        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.find_action.triggered.connect(self.find_in_page)
+        self.find_next_action = QAction(window)
+        self.find_next_action.setShortcut(QKeySequence("F3"))
+        self.find_next_action.triggered.connect(lambda: self._find_step(1))
+        self.find_previous_action = QAction(window)
+        self.find_previous_action.setShortcut(QKeySequence("Shift+F3"))
+        self.find_previous_action.triggered.connect(lambda: self._find_step(-1))
+        self.glossary_action = self.glossary_dock.toggleViewAction()
+        self.glossary_action.setShortcut(QKeySequence("Ctrl+G"))
+
+        window.go_menu.addSeparator()
+        for action in (
+            self.search_action,
+            self.find_action,
+            self.find_next_action,
+            self.find_previous_action,
+        ):
+            window.go_menu.addAction(action)
+        window.view_menu.addSeparator()
+        window.view_menu.addAction(self.glossary_action)
+
+    def retranslate_ui(self) -> None:
+        self.search_action.setText(_("Search all pages…"))
+        self.find_action.setText(_("Find in this page…"))
+        self.find_next_action.setText(_("Find next"))
+        self.find_previous_action.setText(_("Find previous"))
+        self.glossary_dock.setWindowTitle(_("Glossary"))
+        self.glossary_action.setText(_("Glossary"))
+        self.glossary_action.setToolTip(_("Show or hide the glossary beside the page"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        return super().eventFilter(watched, event)
+
+    def set_text_scale(self, percent: int) -> None:
+        self.search_box.panel.set_text_scale(percent)
+        self.glossary_panel.set_text_scale(percent)
+
+    # -- search --------------------------------------------------------------------------------
+
+    @property
+    def index(self) -> SearchIndex:
+        """The full-text index, created (and its modules loaded) on the first search."""
+        if self._index is None:
+            from her2guide.search.index import SearchIndex
+            from her2guide.search.synonyms import SYNONYMS_FILE
+
+            library = self.window.library
+            self._index = SearchIndex(library.language, library.root / SYNONYMS_FILE)
+        return self._index
+
+    def search(self, text: str, langs: Sequence[str]) -> list[SearchResult]:
+        return self.index.search(text, langs, limit=SEARCH_LIMIT)
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def open_result(self, result: SearchResult) -> None:
+        """Shows the result's page (switching language for a result in the other one) and
+        highlights the hit with the find bar, from the part of the page the result came from."""
+        window = self.window
+        if result.lang != window.languages.language:
+            window.languages.set_language(result.lang)
+        window.open_page(result.page_id, result.fragment)
+        if window.current_page != result.page_id or not result.match:
+            return
+        self.find_bar.open(result.match, after=result.heading or result.title)
+        window.reader.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- find in page --------------------------------------------------------------------------
+
+    def find_in_page(self) -> None:
+        if self.window.views.currentWidget() is self.window.reader:
+            selected = self.window.reader.textCursor().selectedText().strip()
+            self.find_bar.open(selected or None)
+
+    def _find_step(self, step: int) -> None:
+        if self.find_bar.isHidden() or not self.find_bar.field.text():
+            self.find_in_page()
+        elif step > 0:
+            self.find_bar.find_next()
+        else:
+            self.find_bar.find_previous()
+
+    def _on_view_changed(self, _index: int) -> None:
+        if self.window.views.currentWidget() is not self.window.reader:
+            self.find_bar.close_bar()
+
+    # -- language ------------------------------------------------------------------------------
+
+    def _on_language_changed(self, _lang: str) -> None:
+        self.glossary_panel.show_content(self.window.content)
+        if self.search_box.text().strip():
+            self.search_box.refresh()
