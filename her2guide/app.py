@@ -39,14 +39,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     from her2guide.ui.first_start import show_first_start_notice
     from her2guide.ui.language import LanguageController
     from her2guide.ui.main_window import MainWindow
-    from her2guide.userfolders import log_path
+    from her2guide.userfolders import cache_folder, log_path
 
     app = create_application()
     settings = Settings()
     ErrorReporter(log_path(), before_dialog=settings.sync, parent=app).install()
     lang = args.lang or settings.language or system_language(QLocale.system().name())
     languages = LanguageController(lang, app)
-    library = Library((args.content or content_dir()).resolve(), resources_dir())
+    library = Library(
+        (args.content or content_dir()).resolve(), resources_dir(), cache=cache_folder()
+    )
     window = MainWindow(library, settings, languages, start_page=args.page)
     settings.language = lang
 

@@ -36,5 +36,10 @@ def state_folder() -> Path:
     return _folder(_Location.StateLocation)
 
 
+def cache_folder() -> Path:
+    """Parsed content and rendered pages, kept to make the next start faster; safe to delete."""
+    return _folder(_Location.CacheLocation) / "content"
+
+
 def log_path() -> Path:
     return state_folder() / LOG_NAME

@@ -229,7 +229,7 @@ def test_tab_moves_through_the_window_in_reading_order(
     assert visited == sorted(visited, key=reading_position)
 
 
-def _pixels_near(image: QImage, rect: QRect, colour: QColor, band: int = 4) -> int:
+def _pixels_near(image: QImage, rect: QRect, colour: QColor, band: int = 6) -> int:
     """Pixels close to ``colour`` in the ``band`` pixels along the edges of ``rect``, where a
     focus ring is drawn."""
     inner = rect.adjusted(band, band, -band, -band)

@@ -19,6 +19,7 @@ from her2guide.contrast import (
     css_colours,
     parse_colour,
 )
+from her2guide.printing.paint import light_palette, print_style_sheet
 from her2guide.settings import Settings
 from her2guide.themes import THEMES, Theme, fill_style_sheet
 from her2guide.ui.theming import palette_for
@@ -67,6 +68,18 @@ def test_reader_text_is_readable_on_every_background_of_the_page(
     for minimum, texts in ((BODY_TEXT, body), (TEXT, others)):
         pairs = [(fg_n, fg, bg_n, bg) for fg_n, fg in texts for bg_n, bg in backgrounds]
         assert not _failures(pairs, minimum)
+
+
+def test_paper_is_dark_ink_on_white_in_every_screen_theme(resources: Path, qtbot: QtBot) -> None:
+    """Printouts use the light theme whatever the screen shows, with the paper's additions."""
+    colours = css_colours(print_style_sheet(resources))
+    backgrounds = [("paper", "#ffffff"), *colours.backgrounds]
+    body = [("body", themes.LIGHT.colours["text"])]
+    others = [pair for pair in colours.text if pair[0] != "body"]
+    for minimum, texts in ((BODY_TEXT, body), (TEXT, others)):
+        pairs = [(fg_n, fg, bg_n, bg) for fg_n, fg in texts for bg_n, bg in backgrounds]
+        assert not _failures(pairs, minimum)
+    assert light_palette().color(QPalette.ColorRole.Text).name() == themes.LIGHT.palette["Text"]
 
 
 @pytest.mark.parametrize("theme", ALL_THEMES, ids=lambda theme: theme.id)

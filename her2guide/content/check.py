@@ -8,8 +8,8 @@ from pathlib import Path
 
 from her2guide.content.guided_path import check_guided_paths
 from her2guide.content.library import Library
-from her2guide.content.model import Problem
-from her2guide.content.pages import DATA_FILES, ID_PATTERN, LanguageContent
+from her2guide.content.model import LanguageContent, Problem
+from her2guide.content.pages import DATA_FILES, ID_PATTERN
 from her2guide.i18n import LANGUAGES
 from her2guide.search.synonyms import SYNONYMS_FILE, parse_synonyms
 from her2guide.timeline.model import check_timeline_pair, load_timeline

@@ -17,8 +17,7 @@ from dataclasses import dataclass
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from her2guide.content.model import GlossaryTerm, Page
-from her2guide.content.pages import LanguageContent
+from her2guide.content.model import GlossaryTerm, LanguageContent, Page
 
 GLOSSARY_PAGE = "glossary"
 GLOSSARY_HREF = f"page:{GLOSSARY_PAGE}#"

@@ -3,25 +3,58 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from her2guide.content.pages import LanguageContent, load_language
-from her2guide.content.render import PageRenderer, Rendered
+from her2guide.content.cache import ContentCache, fingerprint
+from her2guide.content.model import LanguageContent, Rendered
+
+if TYPE_CHECKING:
+    from her2guide.content.render import PageRenderer
 
 
 class Library:
-    """The content root (holding ``en/`` and ``de/``); each language is read on first use."""
+    """The content root (holding ``en/`` and ``de/``); each language is read on first use.
 
-    def __init__(self, root: Path, resources: Path, timeline_ids: set[str] | None = None) -> None:
+    With a ``cache`` folder, parsed content and rendered pages are kept between runs (see
+    ``content.cache``), so that a start with unchanged content parses no YAML or Markdown.
+    """
+
+    def __init__(
+        self,
+        root: Path,
+        resources: Path,
+        timeline_ids: set[str] | None = None,
+        *,
+        cache: Path | None = None,
+    ) -> None:
         self.root = root
         self.resources = resources
         self.timeline_ids = timeline_ids
+        self._cache_folder = cache
+        self._caches: dict[str, ContentCache] = {}
         self._languages: dict[str, LanguageContent] = {}
         self._renderers: dict[str, PageRenderer] = {}
         self._html: dict[tuple[str, str], Rendered] = {}
 
+    def _cache(self, lang: str) -> ContentCache | None:
+        if self._cache_folder is None:
+            return None
+        if lang not in self._caches:
+            key = fingerprint(self.root, self.resources, lang)
+            self._caches[lang] = ContentCache(self._cache_folder, lang, key)
+        return self._caches[lang]
+
     def language(self, lang: str) -> LanguageContent:
         if lang not in self._languages:
-            self._languages[lang] = load_language(self.root / lang, lang)
+            cache = self._cache(lang)
+            content = cache.load_content() if cache else None
+            if content is None:
+                from her2guide.content.pages import load_language
+
+                content = load_language(self.root / lang, lang)
+                if cache:
+                    cache.store_content(content)
+            self._languages[lang] = content
         return self._languages[lang]
 
     def render(self, lang: str, page_id: str) -> Rendered | None:
@@ -32,7 +65,19 @@ class Library:
             page = content.pages.get(page_id)
             if page is None:
                 return None
-            if lang not in self._renderers:
-                self._renderers[lang] = PageRenderer(content, self.resources, self.timeline_ids)
-            self._html[key] = self._renderers[lang].render(page)
+            cache = self._cache(lang)
+            cached = cache.load_page(page_id) if cache else None
+            if cached is None:
+                rendered = self._renderer(lang, content).render(page)
+                cached = rendered.html, rendered.problems
+                if cache:
+                    cache.store_page(page_id, *cached)
+            self._html[key] = Rendered(*cached)
         return self._html[key]
+
+    def _renderer(self, lang: str, content: LanguageContent) -> PageRenderer:
+        if lang not in self._renderers:
+            from her2guide.content.render import PageRenderer
+
+            self._renderers[lang] = PageRenderer(content, self.resources, self.timeline_ids)
+        return self._renderers[lang]

@@ -66,6 +66,14 @@ class Page:
 
 
 @dataclass(frozen=True)
+class Rendered:
+    """A page's HTML and the problems found while rendering it."""
+
+    html: str
+    problems: list[Problem]
+
+
+@dataclass(frozen=True)
 class Section:
     id: str
     title: str
@@ -78,3 +86,28 @@ class GlossaryTerm:
     definition: str
     aliases: tuple[str, ...] = ()
     pronunciation: str | None = None
+
+
+@dataclass
+class LanguageContent:
+    """Everything one language folder holds that the reader shows, and what was wrong in it."""
+
+    lang: str
+    folder: Path
+    sections: list[Section]
+    pages: dict[str, Page]
+    glossary: dict[str, GlossaryTerm]
+    problems: list[Problem]
+
+    def pages_in(self, section_id: str) -> list[Page]:
+        return sorted(
+            (p for p in self.pages.values() if p.section == section_id),
+            key=lambda p: (p.order, p.title),
+        )
+
+    def first_page(self) -> Page | None:
+        for section in self.sections:
+            pages = self.pages_in(section.id)
+            if pages:
+                return pages[0]
+        return None

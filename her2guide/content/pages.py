@@ -12,7 +12,15 @@ from typing import Any
 
 import yaml
 
-from her2guide.content.model import ContentError, GlossaryTerm, Page, Problem, Section, Source
+from her2guide.content.model import (
+    ContentError,
+    GlossaryTerm,
+    LanguageContent,
+    Page,
+    Problem,
+    Section,
+    Source,
+)
 from her2guide.content.yamlsource import child, item_lines, key_lines, parse_yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -347,31 +355,6 @@ def parse_glossary(path: Path) -> tuple[list[GlossaryTerm], list[Problem]]:
         return GlossaryTerm(f.data["id"], term, definition.strip(), tuple(aliases), pronunciation)
 
     return _parse_entries(path, GLOSSARY_KEYS, build)
-
-
-@dataclass
-class LanguageContent:
-    """Everything one language folder holds that the reader shows, and what was wrong in it."""
-
-    lang: str
-    folder: Path
-    sections: list[Section]
-    pages: dict[str, Page]
-    glossary: dict[str, GlossaryTerm]
-    problems: list[Problem]
-
-    def pages_in(self, section_id: str) -> list[Page]:
-        return sorted(
-            (p for p in self.pages.values() if p.section == section_id),
-            key=lambda p: (p.order, p.title),
-        )
-
-    def first_page(self) -> Page | None:
-        for section in self.sections:
-            pages = self.pages_in(section.id)
-            if pages:
-                return pages[0]
-        return None
 
 
 def load_language(folder: Path, lang: str) -> LanguageContent:

@@ -19,8 +19,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from her2guide.content.glossary_marks import TermMarker
-from her2guide.content.model import Page, Problem
-from her2guide.content.pages import LanguageContent
+from her2guide.content.model import LanguageContent, Page, Problem, Rendered
 from her2guide.i18n import format_date, gettext_for
 
 GLOSSARY_PAGE = "glossary"
@@ -239,12 +238,6 @@ class _PageExtension(markdown.Extension):
 
     def _current_page(self) -> tuple[LanguageContent, Page] | None:
         return (self.context.content, self.context.page) if self.context else None
-
-
-@dataclass(frozen=True)
-class Rendered:
-    html: str
-    problems: list[Problem]
 
 
 def _sort_key(text: str) -> str:

@@ -71,14 +71,16 @@ class AccessTools(QObject):
         elif watched is self.window and event.type() == QEvent.Type.Show:
             self.set_reading_tab_order()
             self._tint_icons(self.themes.theme)
+            focused = self.window.focusWidget()
+            if focused is None or self.window.toolbar.isAncestorOf(focused):
+                self.window.contents.setFocus(Qt.FocusReason.OtherFocusReason)
         return super().eventFilter(watched, event)
 
     def show_shortcuts(self) -> None:
         """Opens the list of shortcuts, read afresh from the window's actions."""
         if self.shortcuts_dialog is None:
             self.shortcuts_dialog = ShortcutsDialog(self.window)
-        else:
-            self.shortcuts_dialog.retranslate_ui()
+        self.shortcuts_dialog.set_text_scale(self.window.text_scale)
         self.shortcuts_dialog.show()
         self.shortcuts_dialog.raise_()
         self.shortcuts_dialog.activateWindow()

@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from her2guide.i18n import _
 from her2guide.ui.reader import ReaderView
+
+BUTTON_POINT_SIZE = 11.0
 
 
 class CareCardDialog(QDialog):
@@ -27,6 +30,7 @@ class CareCardDialog(QDialog):
     def __init__(self, resources: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._number_set = False
+        self._text_scale = 100
         self.setObjectName("care-card")
         self.view = ReaderView(resources)
         self.view.page_requested.connect(
@@ -49,9 +53,7 @@ class CareCardDialog(QDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Call your care team"))
         self.preferences_button.setText(
-            _("Change the &phone number…")
-            if self._number_set
-            else _("Enter the &phone number…")
+            _("Change the &phone number…") if self._number_set else _("Enter the &phone number…")
         )
         self.print_button.setText(_("&Print the card…"))
         self.view.setAccessibleName(_("When to call your care team"))
@@ -64,6 +66,14 @@ class CareCardDialog(QDialog):
     def show_card(self, html: str, text_scale: int, *, number_set: bool) -> None:
         self._number_set = number_set
         self.retranslate_ui()
+        if text_scale != self._text_scale:
+            self._text_scale = text_scale
+            scale = max(1.0, text_scale / 100)
+            font = QFont(self.font())
+            font.setPointSizeF(BUTTON_POINT_SIZE * scale)
+            for button in self.buttons.buttons():
+                button.setFont(font)
+            self.resize(round(720 * min(scale, 1.6)), round(760 * min(scale, 1.3)))
         self.view.set_text_scale(text_scale)
         self.view.show_html(html)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)

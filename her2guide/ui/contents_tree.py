@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from her2guide.content.pages import LanguageContent
+from her2guide.content.model import LanguageContent
 from her2guide.i18n import _
 
 PAGE_ID_ROLE = Qt.ItemDataRole.UserRole

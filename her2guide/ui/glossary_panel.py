@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from her2guide.content.glossary_marks import GLOSSARY_HREF
-from her2guide.content.model import GlossaryTerm
-from her2guide.content.pages import LanguageContent
+from her2guide.content.model import GlossaryTerm, LanguageContent
 from her2guide.i18n import _
 from her2guide.search.fold import fold
 from her2guide.ui.contents_tree import BASE_POINT_SIZE

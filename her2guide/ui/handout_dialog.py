@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from her2guide.content.pages import LanguageContent
+from her2guide.content.model import LanguageContent
 from her2guide.i18n import LANGUAGE_NAMES, LANGUAGES, _
 from her2guide.printing.handout import HandoutOptions
 

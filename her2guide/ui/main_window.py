@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from her2guide.content.library import Library
-from her2guide.content.pages import LanguageContent
+from her2guide.content.model import LanguageContent
 from her2guide.i18n import LANGUAGE_NAMES, LANGUAGES, _
 from her2guide.navigation import History, Location
 from her2guide.settings import MAX_SCALE, MIN_SCALE, SCALE_STEP, Settings

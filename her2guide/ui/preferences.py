@@ -50,7 +50,7 @@ class PreferencesDialog(QDialog):
         self.clinic_note = QLabel()
         self.clinic_note.setWordWrap(True)
         form = QFormLayout(self.clinic_group)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow(self.name_label, self.clinic_name)
         form.addRow(self.phone_label, self.clinic_phone)
         form.addRow(self.clinic_note)

@@ -33,6 +33,7 @@ from her2guide.logfile import log
 from her2guide.questions import QuestionList, QuestionsOf, load_questions, save_questions
 
 BASE_POINT_SIZE = 11.0
+MAX_SCALE = 150
 INDEX_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -202,8 +203,10 @@ class QuestionPanel(QWidget):
         super().changeEvent(event)
 
     def set_text_scale(self, percent: int) -> None:
+        """Follows the reader's text size up to MAX_SCALE: beyond it, long German words no
+        longer fit the width of a side panel and would be cut."""
         font = QFont(self.font())
-        font.setPointSizeF(BASE_POINT_SIZE * percent / 100)
+        font.setPointSizeF(BASE_POINT_SIZE * min(percent, MAX_SCALE) / 100)
         for widget in (self.suggestions, self.list):
             widget.setFont(font)
             widget.scheduleDelayedItemsLayout()

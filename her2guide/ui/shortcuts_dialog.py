@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 from her2guide.i18n import N_, _
 from her2guide.ui.timeline_widget import YOU_ARE_HERE_KEY
 
+BASE_POINT_SIZE = 11.0
+
 _MOVING = (
     (N_("Next control, or next link in a page"), "Tab"),
     (N_("Previous control, or previous link in a page"), "Shift+Tab"),
@@ -133,8 +135,16 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.buttons)
-        self.resize(640, 560)
         self.retranslate_ui()
+
+    def set_text_scale(self, percent: int) -> None:
+        """Text as large as the reader chose for the pages, never smaller than normal."""
+        font = QFont(self.font())
+        font.setPointSizeF(BASE_POINT_SIZE * max(100, percent) / 100)
+        self.setFont(font)
+        self._fill()
+        factor = max(1.0, percent / 100)
+        self.resize(round(640 * factor), round(560 * factor))
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Keyboard shortcuts"))
