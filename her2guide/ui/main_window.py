@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
@@ -21,7 +22,6 @@ from her2guide.content.model import LanguageContent
 from her2guide.i18n import LANGUAGE_NAMES, LANGUAGES, _
 from her2guide.navigation import History, Location
 from her2guide.settings import MAX_SCALE, MIN_SCALE, SCALE_STEP, Settings
-from her2guide.timeline.model import Timeline, load_timeline
 from her2guide.ui.access_tools import AccessTools
 from her2guide.ui.care_tools import CareTools
 from her2guide.ui.contents_tree import ContentsTree
@@ -31,7 +31,10 @@ from her2guide.ui.reader import ReaderView
 from her2guide.ui.search_tools import SearchTools
 from her2guide.ui.side_by_side import SideBySide
 from her2guide.ui.text_size_menu import TextSizeMenu
-from her2guide.ui.timeline_view import TimelineView
+
+if TYPE_CHECKING:
+    from her2guide.timeline.model import Timeline
+    from her2guide.ui.timeline_view import TimelineView
 
 HOME_PAGE = "welcome"
 
@@ -332,6 +335,8 @@ class MainWindow(QMainWindow):
     def _timeline(self, lang: str) -> Timeline | None:
         """The timeline data of ``lang``, read on first use; problems go to the status bar."""
         if lang not in self._timelines:
+            from her2guide.timeline.model import load_timeline  # read on first use, not at start
+
             timeline, problems = load_timeline(self.library.root / lang / "timeline.yaml")
             for problem in problems:
                 print(problem, file=sys.stderr)
@@ -343,6 +348,8 @@ class MainWindow(QMainWindow):
         if timeline is None:
             return
         if self.timeline_view is None:
+            from her2guide.ui.timeline_view import TimelineView
+
             self.timeline_view = TimelineView(self.settings)
             self.timeline_view.page_requested.connect(self.open_page)
             self.timeline_view.set_text_scale(self.text_scale)

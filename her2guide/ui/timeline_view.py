@@ -11,7 +11,6 @@ from PySide6.QtCore import QEvent, QPoint, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QMessageBox,
@@ -71,16 +70,19 @@ class TimelineView(QWidget):
         self.detail.setOpenLinks(False)
         self.read_more_button = QPushButton()
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.mark_button)
-        bar.addWidget(self.clear_button)
-        bar.addStretch(1)
-        bar.addWidget(self.export_button)
         panel = QWidget()
         panel_layout = QVBoxLayout(panel)
         panel_layout.setContentsMargins(0, 0, 0, 0)
         panel_layout.addWidget(self.detail, 1)
-        panel_layout.addWidget(self.read_more_button, 0, Qt.AlignmentFlag.AlignRight)
+        # The buttons stand one under the other beside the timeline, so that at large text sizes
+        # a row of them never makes the window wider than the screen.
+        for button in (
+            self.read_more_button,
+            self.mark_button,
+            self.clear_button,
+            self.export_button,
+        ):
+            panel_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.scroll_area)
         self.splitter.addWidget(panel)
@@ -89,7 +91,6 @@ class TimelineView(QWidget):
         self.splitter.setSizes([900, 300])
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.hint)
 
