@@ -452,11 +452,6 @@ def test_at_200_percent_every_page_reflows_and_no_title_is_cut(
     assert not _too_small(window, MINIMUM_TARGET)
 
 
-@pytest.mark.xfail(
-    reason="toolbar items added by several features (my questions, care team, search) no "
-    "longer fit 1024 px: the search field overflows into the » menu; the lead decides",
-    strict=True,
-)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_toolbar_fits_a_1024_px_window(
     qtbot: QtBot, make_window: WindowFactory, lang: str

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QKeySequence
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -302,6 +303,29 @@ def test_a_handout_in_both_languages_has_everything_in_each_language(
         )
     assert text.count("Can I still travel?") == 2
     assert text.count(PHONE) >= 4
+
+
+@needs_poppler
+def test_ctrl_p_prints_what_is_shown_even_the_treatment_path(
+    make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    window = make_window(lang="de")
+    window.settings.you_are_here = "second-line"
+    window.show_timeline()
+    target = tmp_path / "printed.pdf"
+
+    def print_to_file(dialog: QPrintDialog) -> int:
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(target))
+        return QPrintDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", print_to_file)
+    assert window.care_tools.print_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    window.care_tools.print_action.trigger()
+    text = _pdf_text(target)
+    assert "Sie sind hier: Zweitlinie" in text
+    assert "Behandlungsweg" in text
+    assert "Seite 1 von" in text
 
 
 def _first_sheet(pdf: Path) -> QImage:

@@ -245,6 +245,12 @@ class MainWindow(QMainWindow):
         self.home_action.setToolTip(_("Go to the welcome page"))
         self.zoom_in_action.setText(_("Larger text"))
         self.zoom_out_action.setText(_("Smaller text"))
+        # Short labels on the toolbar ("A+" reads the same in both languages); the menu and the
+        # tooltip keep the full words.
+        self.zoom_in_action.setIconText("A+")
+        self.zoom_out_action.setIconText("A\u2212")
+        self.zoom_in_action.setToolTip(_("Larger text"))
+        self.zoom_out_action.setToolTip(_("Smaller text"))
         self.zoom_reset_action.setText(_("Normal text size"))
         self.timeline_action.setText(_("Treatment path"))
         self.timeline_action.setToolTip(_("Show the line-of-therapy timeline"))
