@@ -36,7 +36,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     from her2guide.i18n import system_language
     from her2guide.settings import Settings
     from her2guide.ui.errors import ErrorReporter
-    from her2guide.ui.first_start import show_first_start_notice
     from her2guide.ui.language import LanguageController
     from her2guide.ui.main_window import MainWindow
     from her2guide.userfolders import cache_folder, log_path
@@ -64,6 +63,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.reader.viewport().installEventFilter(quitter)
 
     window.show()
-    if not args.quit_after_paint:
+    if not args.quit_after_paint and not settings.notice_acknowledged:
+        from her2guide.ui.first_start import show_first_start_notice
+
         show_first_start_notice(settings, languages, window)
     return app.exec()

@@ -11,8 +11,6 @@ import gettext
 import locale as _locale
 from functools import cache
 
-from babel.messages.pofile import read_po
-
 from her2guide.paths import locale_dir
 
 LANGUAGES: tuple[str, ...] = ("en", "de")
@@ -38,6 +36,8 @@ def translations(lang: str) -> gettext.NullTranslations:
     """The catalog for ``lang``; English is the source language and needs none."""
     if lang == DEFAULT_LANGUAGE:
         return gettext.NullTranslations()
+    from babel.messages.pofile import read_po  # only needed for German, so not at import
+
     po_path = locale_dir() / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
     with po_path.open("rb") as handle:
         catalog = read_po(handle, locale=lang)

@@ -17,10 +17,14 @@ from dataclasses import dataclass
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from her2guide.content.model import GlossaryTerm, LanguageContent, Page
+from her2guide.content.model import (
+    GLOSSARY_HREF,
+    GLOSSARY_PAGE,
+    GlossaryTerm,
+    LanguageContent,
+    Page,
+)
 
-GLOSSARY_PAGE = "glossary"
-GLOSSARY_HREF = f"page:{GLOSSARY_PAGE}#"
 SKIPPED_TAGS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "sup", "script", "style"}
 BOX_CLASSES = {"box-warning", "box-note"}
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)\s*$")

@@ -6,6 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+GLOSSARY_PAGE = "glossary"
+GLOSSARY_HREF = f"page:{GLOSSARY_PAGE}#"
+"""How a rendered page links a glossary term: ``page:glossary#<term id>``."""
+
 
 @dataclass(frozen=True, order=True)
 class Problem:

@@ -19,10 +19,9 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from her2guide.content.glossary_marks import TermMarker
-from her2guide.content.model import LanguageContent, Page, Problem, Rendered
+from her2guide.content.model import GLOSSARY_PAGE, LanguageContent, Page, Problem, Rendered
 from her2guide.i18n import format_date, gettext_for
 
-GLOSSARY_PAGE = "glossary"
 CITATION = r"\[S(\d+)\]"
 RAW_HTML_TAG = r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?/?>"
 _BOX_KINDS = {"warning": "box-warning", "danger": "box-warning", "note": "box-note"}

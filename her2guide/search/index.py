@@ -21,8 +21,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from her2guide.content.glossary_marks import GLOSSARY_PAGE
-from her2guide.content.model import LanguageContent
+from her2guide.content.model import GLOSSARY_PAGE, LanguageContent
 from her2guide.content.readability import prose
 from her2guide.search.fold import fold, fold_with_offsets, words
 from her2guide.search.synonyms import Phrase, Synonyms, parse_synonyms

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QWidget
 from her2guide import themes
 from her2guide.i18n import _
 from her2guide.themes import Theme
-from her2guide.ui.shortcuts_dialog import ShortcutsDialog
 from her2guide.ui.theming import ThemeController, tinted_icon
 
 if TYPE_CHECKING:
     from her2guide.ui.main_window import MainWindow
+    from her2guide.ui.shortcuts_dialog import ShortcutsDialog
 
 
 class AccessTools(QObject):
@@ -79,6 +79,8 @@ class AccessTools(QObject):
     def show_shortcuts(self) -> None:
         """Opens the list of shortcuts, read afresh from the window's actions."""
         if self.shortcuts_dialog is None:
+            from her2guide.ui.shortcuts_dialog import ShortcutsDialog  # built when first asked
+
             self.shortcuts_dialog = ShortcutsDialog(self.window)
         self.shortcuts_dialog.set_text_scale(self.window.text_scale)
         self.shortcuts_dialog.show()

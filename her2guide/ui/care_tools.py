@@ -340,7 +340,7 @@ class CareTools(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         sections = self.handout_sections(dialog)
-        title = _("HER2 Guide – handout")
+        title = "{app} \u2013 {what}".format(app=_("HER2 Guide"), what=_("Handout"))
         if dialog.choice == PRINT:
             print_with_dialog(window, self._job(sections), title)
         elif dialog.choice == PDF:

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from her2guide.content.glossary_marks import GLOSSARY_HREF
-from her2guide.content.model import GlossaryTerm, LanguageContent
+from her2guide.content.model import GLOSSARY_HREF, GlossaryTerm, LanguageContent
 from her2guide.i18n import _
 from her2guide.search.fold import fold
 from her2guide.ui.contents_tree import BASE_POINT_SIZE

@@ -22,8 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QToolTip
 
-from her2guide.content.glossary_marks import GLOSSARY_HREF
-from her2guide.content.model import GlossaryTerm
+from her2guide.content.model import GLOSSARY_HREF, GlossaryTerm
 from her2guide.i18n import _
 from her2guide.ui.theming import theme_colour
 
