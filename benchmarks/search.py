@@ -1,19 +1,20 @@
-"""Search-as-you-type speed over the whole shipped content, in English and German.
+"""Search-as-you-type speed of the search index, over the whole content, in English and German.
 
 Types each query letter by letter, as a reader would, and searches after every keystroke the way
-the search field does (ranking, snippets and all). Prints the index build time per language and
-the median, 90th percentile and worst time per keystroke, for each language alone and for both.
-Usage: python benchmarks/search.py [--rounds N]
+the search field does (ranking, snippets and all).
 """
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
 
 from her2guide.content.library import Library
-from her2guide.paths import content_dir, resources_dir
+from her2guide.i18n import LANGUAGES
+from her2guide.paths import resources_dir
 from her2guide.search.index import SearchIndex
 from her2guide.search.synonyms import SYNONYMS_FILE
 
@@ -41,49 +42,59 @@ QUERIES = {
         "Wirkstoff-Konjugat",
     ],
 }
+# What is searched: the reader's language alone, and both languages at once.
+CASES = {"en": ("en",), "de": ("de",), "both": ("en", "de")}
 
 
-def keystrokes(query: str) -> list[str]:
-    return [query[:end] for end in range(1, len(query) + 1)]
+@dataclass(frozen=True)
+class Timings:
+    """Milliseconds: median, 90th percentile and worst of a set of measurements."""
 
+    median: float
+    p90: float
+    worst: float
+    count: int
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=5, help="times to type every query")
-    args = parser.parse_args()
-
-    library = Library(content_dir(), resources_dir())
-    for lang in QUERIES:
-        library.language(lang)
-    index = SearchIndex(library.language, content_dir() / SYNONYMS_FILE)
-    index.synonyms  # noqa: B018 - read the synonyms file outside the timed keystrokes
-    for lang in QUERIES:
-        start = time.perf_counter()
-        documents = index.build(lang)
-        print(f"index build {lang}: {(time.perf_counter() - start) * 1000:6.1f} ms "
-              f"({documents} documents)")  # fmt: skip
-
-    cases = {"en": ("en",), "de": ("de",), "both": ("en", "de")}
-    for name, langs in cases.items():
-        typed = [
-            text
-            for lang in langs
-            for query in QUERIES[lang]
-            for text in keystrokes(query)
-        ]  # fmt: skip
-        times = []
-        for _round in range(args.rounds):
-            for text in typed:
-                start = time.perf_counter()
-                index.search(text, langs)
-                times.append((time.perf_counter() - start) * 1000)
-        times.sort()
-        print(
-            f"per keystroke, {name:4}: median {statistics.median(times):5.2f} ms, "
-            f"p90 {times[int(len(times) * 0.9)]:5.2f} ms, max {times[-1]:5.2f} ms "
-            f"({len(typed)} keystrokes x {args.rounds})"
+    @classmethod
+    def of(cls, samples: Iterable[float]) -> Timings:
+        ordered = sorted(samples)
+        return cls(
+            median=statistics.median(ordered),
+            p90=ordered[int(len(ordered) * 0.9)],
+            worst=ordered[-1],
+            count=len(ordered),
         )
 
 
-if __name__ == "__main__":
-    main()
+def keystrokes(query: str) -> list[str]:
+    """What the field holds after each keystroke of typing ``query``."""
+    return [query[:end] for end in range(1, len(query) + 1)]
+
+
+def typed(langs: Iterable[str]) -> list[str]:
+    """Every keystroke of every query of the given languages, in order."""
+    return [text for lang in langs for query in QUERIES[lang] for text in keystrokes(query)]
+
+
+def measure_search(content: Path, rounds: int) -> tuple[dict[str, float], dict[str, Timings]]:
+    """The index build time per language (ms) and the time per keystroke for each case."""
+    library = Library(content, resources_dir())
+    for lang in LANGUAGES:
+        library.language(lang)
+    index = SearchIndex(library.language, content / SYNONYMS_FILE)
+    index.synonyms  # noqa: B018 - read the synonyms file outside the timed keystrokes
+    builds = {}
+    for lang in LANGUAGES:
+        start = time.perf_counter()
+        index.build(lang)
+        builds[lang] = (time.perf_counter() - start) * 1000
+    per_keystroke = {}
+    for case, langs in CASES.items():
+        times = []
+        for _round in range(rounds):
+            for text in typed(langs):
+                start = time.perf_counter()
+                index.search(text, langs)
+                times.append((time.perf_counter() - start) * 1000)
+        per_keystroke[case] = Timings.of(times)
+    return builds, per_keystroke

@@ -1,21 +1,25 @@
-"""Start-up cost of her2guide against a bare PySide6 window with a QTextBrowser (the floor).
+"""Start-up cost: wall time to the first paint and peak memory of fresh processes.
 
-Runs both as fresh processes, interleaved, and prints the median wall time to the first paint and
-the median peak RSS, with their ratios. Usage: python benchmarks/startup.py [--runs N]
+Every command runs as a fresh process, all of them in turn in each round (so that a busy moment
+of the machine hits them alike), after one unmeasured run each that warms the file cache and
+writes the content cache and the bytecode, as an installed app has them. Each process quits at
+its first paint and leaves without tearing down the interpreter, so that the wall time ends at
+the first paint, not at the end of clean-up.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
+from dataclasses import dataclass
+from pathlib import Path
 
+# The floor: a bare PySide6 window with a text browser, quit at the browser's first paint.
 FLOOR = """
-import sys
+import os, sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QTextBrowser
 app = QApplication(sys.argv)
@@ -33,9 +37,19 @@ browser.viewport().installEventFilter(quit_filter)
 window.resize(1180, 800)
 window.show()
 app.exec()
+os._exit(0)
 """
 
-MEASURE = """
+# her2guide as ``python -m her2guide --quit-after-paint``, without the clean-up at exit.
+APP = """
+import os, sys
+from her2guide.app import main
+main(sys.argv[1:])
+os._exit(0)
+"""
+
+# Runs the command given as arguments and prints its wall seconds and peak RSS (kB).
+_MEASURE = """
 import resource, subprocess, sys, time
 start = time.perf_counter()
 subprocess.run(sys.argv[1:], check=True)
@@ -44,11 +58,48 @@ print(wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
 
 
-def _run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+@dataclass(frozen=True)
+class Command:
+    """A process to start: its arguments and the variables it adds to the environment."""
+
+    argv: list[str]
+    env: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Startup:
+    """Median wall seconds to the first paint and median peak RSS in MB."""
+
+    wall: float
+    rss: float
+
+
+def base_environment() -> dict[str, str]:
+    """Offscreen, with bytecode kept between runs (in a folder of its own, not in the checkout)
+    as it is for an installed app, whatever the calling shell says."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "her2guide-bench-pycache")
+    return env
+
+
+def floor_command() -> Command:
+    return Command([sys.executable, "-c", FLOOR], {})
+
+
+def app_command(config: Path, content: Path | None = None) -> Command:
+    """her2guide in English, with its settings and content cache in ``config``."""
+    argv = [sys.executable, "-c", APP, "--lang", "en", "--quit-after-paint"]
+    if content is not None:
+        argv += ["--content", str(content)]
+    return Command(argv, {"HER2GUIDE_CONFIG_DIR": str(config)})
+
+
+def _run(command: Command) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB) of one fresh process."""
     out = subprocess.run(
-        [sys.executable, "-c", MEASURE, *command],
-        env=env,
+        [sys.executable, "-c", _MEASURE, *command.argv],
+        env={**base_environment(), **command.env},
         capture_output=True,
         text=True,
         check=True,
@@ -56,31 +107,18 @@ def _run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     return float(out[0]), float(out[1]) / 1024
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=15)
-    args = parser.parse_args()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HER2GUIDE_CONFIG_DIR=tempfile.mkdtemp())
-    commands = {
-        "bare QMainWindow + QTextBrowser": [sys.executable, "-c", FLOOR],
-        "her2guide": [sys.executable, "-m", "her2guide", "--lang", "en", "--quit-after-paint"],
-    }
-    results: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+def measure_startup(commands: dict[str, Command], runs: int) -> dict[str, Startup]:
+    """Each command's median start-up over ``runs`` interleaved rounds."""
     for command in commands.values():
-        _run(command, env)  # warm the file cache once before measuring
-    for _ in range(args.runs):
+        _run(command)
+    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    for _round in range(runs):
         for name, command in commands.items():
-            results[name].append(_run(command, env))
-    floor_wall = statistics.median(w for w, _ in results["bare QMainWindow + QTextBrowser"])
-    floor_rss = statistics.median(r for _, r in results["bare QMainWindow + QTextBrowser"])
-    print(f"start-up to first paint, median of {args.runs} interleaved runs, offscreen")
-    print(f"{'':34} {'wall s':>8} {'ratio':>6} {'peak RSS MB':>12} {'ratio':>6}")
-    for name, samples in results.items():
-        wall = statistics.median(w for w, _ in samples)
-        rss = statistics.median(r for _, r in samples)
-        print(f"{name:34} {wall:8.3f} {wall / floor_wall:6.2f} {rss:12.1f} {rss / floor_rss:6.2f}")
-    print(time.strftime("measured %Y-%m-%d on"), os.uname().machine, f"{os.cpu_count()} cores")
-
-
-if __name__ == "__main__":
-    main()
+            samples[name].append(_run(command))
+    return {
+        name: Startup(
+            wall=statistics.median(wall for wall, _rss in values),
+            rss=statistics.median(rss for _wall, rss in values),
+        )
+        for name, values in samples.items()
+    }

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QPageSize, QPdfWriter
 from PySide6.QtTest import QTest
 
 from her2guide.app import create_application
@@ -21,6 +20,7 @@ from her2guide.content.library import Library
 from her2guide.i18n import LANGUAGES
 from her2guide.paths import content_dir, resources_dir
 from her2guide.settings import Settings
+from her2guide.ui import print_support
 from her2guide.ui.language import LanguageController
 from her2guide.ui.main_window import MainWindow
 
@@ -62,14 +62,10 @@ def run_session(out_dir: Path, settings: Settings | None = None) -> SessionRepor
         report.opened_from_search = window.current_page
         window.switch_language_action.trigger()
         app.processEvents()
-        # QPdfWriter, not QPrinter: creating a QPrinter loads Qt's CUPS plugin, which connects to
-        # the print server on localhost:631 even for PDF output.
+        # The app's own File -> Save this page as PDF, with the file dialog answered.
         report.pdf = out_dir / "page.pdf"
-        writer = QPdfWriter(str(report.pdf))
-        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        writer.setResolution(300)
-        window.reader.document().print_(writer)
-        del writer
+        print_support.choose_pdf_file = lambda _parent, _suggested: report.pdf
+        window.care_tools.pdf_action.trigger()
         window.close()
     finally:
         languages.set_language("en")

@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from her2guide.content.model import ContentError, Problem
-from her2guide.content.pages import ID_PATTERN, read_text, unknown_key_message, unreadable
-from her2guide.content.yamlsource import child, item_lines, key_lines, parse_yaml
 
 GUIDED_PATH_FILE = "guided-path.yaml"
 TIMELINE_STEP = "timeline"
@@ -51,6 +49,11 @@ def load_guided_path(path: Path) -> tuple[GuidedPath | None, list[Problem]]:
 
     A missing file is not a problem here: the caller falls back to :func:`default_path`.
     """
+    # The YAML reader is loaded here, when a path is read, so that importing this module (the
+    # counselling mode does, at start-up) costs nothing.
+    from her2guide.content.pages import ID_PATTERN, read_text, unknown_key_message, unreadable
+    from her2guide.content.yamlsource import child, item_lines, key_lines, parse_yaml
+
     if not path.exists():
         return None, []
     try:

@@ -11,13 +11,16 @@ import datetime as dt
 import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from her2guide.care_card import CARD_PAGE, ClinicContact, card_html
 from her2guide.content.library import Library
 from her2guide.content.model import Source
 from her2guide.i18n import gettext_for
 from her2guide.questions import QuestionList
-from her2guide.timeline.model import Timeline
+
+if TYPE_CHECKING:
+    from her2guide.timeline.model import Timeline
 
 TIMELINE_IMAGE = "handout:timeline-{lang}"
 BLANK_QUESTION_LINES = 6

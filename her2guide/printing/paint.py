@@ -22,14 +22,15 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QGuiApplication,
     QImage,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
     QPalette,
+    QPdfWriter,
     QPen,
     QTextDocument,
 )
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtSvg import QSvgRenderer
 
 from her2guide import themes
@@ -43,6 +44,7 @@ BODY_POINT_SIZE = 12.0
 COMPACT_POINT_SIZE = 11.0
 SMALL_POINT_SIZE = 9.0
 MARGINS_MM = QMarginsF(18, 14, 18, 12)
+PDF_RESOLUTION = 1200
 IMAGE_WIDTH = 600  # pixels at 96 dpi, the unit QTextDocument sizes images in on paper
 INK = QColor("#1b1b1b")
 RULE = QColor("#8a8a8a")
@@ -52,7 +54,7 @@ def _t(message: str, lang: str) -> str:
     return gettext_for(lang, message)
 
 
-def set_up_page(printer: QPrinter) -> None:
+def set_up_page(printer: QPagedPaintDevice) -> None:
     """A4 portrait with margins that leave room for the header and footer."""
     printer.setPageLayout(
         QPageLayout(
@@ -64,15 +66,18 @@ def set_up_page(printer: QPrinter) -> None:
     )
 
 
-def pdf_printer(path: Path, title: str) -> QPrinter:
-    """A high-resolution A4 PDF writer for ``path``."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    printer.setDocName(title)
-    printer.setCreator(title)
-    set_up_page(printer)
-    return printer
+def pdf_printer(path: Path, title: str) -> QPdfWriter:
+    """A high-resolution A4 PDF writer for ``path``.
+
+    A QPdfWriter, not a QPrinter: creating a QPrinter loads Qt's CUPS support, which connects to
+    the print service even when the output is only a file.
+    """
+    writer = QPdfWriter(str(path))
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setTitle(title)
+    writer.setCreator(title)
+    set_up_page(writer)
+    return writer
 
 
 def light_palette() -> QPalette:
@@ -151,7 +156,7 @@ class _Laid:
 class _Sheet:
     """Geometry of one sheet in device pixels: header, body and footer bands."""
 
-    def __init__(self, printer: QPrinter) -> None:
+    def __init__(self, printer: QPagedPaintDevice) -> None:
         paint_rect = printer.pageLayout().paintRectPixels(printer.resolution())
         self.width = float(paint_rect.width())
         height = float(paint_rect.height())
@@ -170,7 +175,7 @@ class _Sheet:
 
 
 def _lay_out(
-    section: PrintSection, printer: QPrinter, sheet: _Sheet, job: PrintJob, style: str
+    section: PrintSection, printer: QPagedPaintDevice, sheet: _Sheet, job: PrintJob, style: str
 ) -> _Laid:
     document = _PrintDocument(job.images, job.resources)
     document.documentLayout().setPaintDevice(printer)
@@ -185,7 +190,7 @@ def _lay_out(
     return _Laid(section, document, max(1, document.pageCount()))
 
 
-def print_sections(printer: QPrinter, job: PrintJob) -> int:
+def print_sections(printer: QPagedPaintDevice, job: PrintJob) -> int:
     """Prints the job; returns the number of sheets. Nothing is printed for an empty job."""
     if not job.sections:
         return 0
@@ -195,7 +200,8 @@ def print_sections(printer: QPrinter, job: PrintJob) -> int:
     total = sum(item.pages for item in laid)
     painter = QPainter()
     if not painter.begin(printer):
-        raise OSError(f"cannot print to {printer.outputFileName() or printer.printerName()}")
+        name = getattr(printer, "printerName", None)  # a QPrinter; a QPdfWriter writes a file
+        raise OSError(f"cannot print to {name() if name else 'the PDF file'}")
     try:
         number = 0
         for item in laid:

@@ -36,7 +36,6 @@ from her2guide.printing.handout import (
 )
 from her2guide.printing.paint import PrintJob
 from her2guide.questions import FILE_NAME
-from her2guide.timeline.model import Timeline, load_timeline
 from her2guide.ui.care_card_dialog import CareCardDialog
 from her2guide.ui.handout_dialog import PDF, PRINT, HandoutDialog
 from her2guide.ui.preferences import PreferencesDialog
@@ -50,10 +49,11 @@ from her2guide.ui.question_panel import QuestionPanel
 from her2guide.userfolders import data_folder
 
 if TYPE_CHECKING:
+    from her2guide.timeline.model import Timeline
     from her2guide.ui.main_window import MainWindow
 
 STATUS_TIMEOUT_MS = 15000
-# A warm, calm orange-brown that is not an alarm red; its text has a contrast of 9:1 and more.
+# A warm, calm orange-brown that is not an alarm red; its text keeps a contrast of 7:1 or more.
 CARE_BUTTON_STYLE = """
 QToolButton#care-team-button {
     background-color: #fde3cf; color: #5c2100; font-weight: bold;
@@ -218,6 +218,8 @@ class CareTools(QObject):
 
     def _timeline(self, lang: str) -> Timeline | None:
         if lang not in self._timelines:
+            from her2guide.timeline.model import load_timeline  # read when a printout needs it
+
             path = self.window.library.root / lang / "timeline.yaml"
             self._timelines[lang] = load_timeline(path)[0]
         return self._timelines[lang]

@@ -494,6 +494,8 @@ class CounsellingMode(QObject):
         self.bar.previous_button.setEnabled(self.previous_action.isEnabled())
 
     def _update_bar(self) -> None:
+        if not self.active:
+            return  # the bar is hidden; entering the mode fills it (and reads the path then)
         path = self.path
         count = len(path.steps)
         titles = [

@@ -10,10 +10,10 @@ import contextlib
 import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, QStandardPaths
 from PySide6.QtGui import QFont, QGuiApplication, QImage, QResizeEvent
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from her2guide import i18n
@@ -28,8 +28,10 @@ from her2guide.printing.paint import (
     print_sections,
     set_up_page,
 )
-from her2guide.timeline.model import Timeline
-from her2guide.ui.timeline_widget import TimelineWidget
+
+if TYPE_CHECKING:
+    from her2guide.timeline.model import Timeline
+    from her2guide.ui.timeline_widget import TimelineWidget
 
 TIMELINE_POINT_SIZE = 10.0
 PICTURE_MAX_HEIGHT = 850  # pixels at 96 dpi: what is left of an A4 sheet under the heading
@@ -62,6 +64,8 @@ def timeline_image(timeline: Timeline, lang: str, you_are_here: str | None) -> Q
     """The whole treatment path for paper: light colours, "you are here" marked, laid out in
     the proportions that fit one sheet best."""
     with _language(lang):
+        from her2guide.ui.timeline_widget import TimelineWidget  # only when a handout needs it
+
         widget = TimelineWidget()
         widget.setPalette(light_palette())
         font = QFont(QGuiApplication.font())
@@ -156,6 +160,8 @@ def save_pdf_with_dialog(
 
 def print_with_dialog(parent: QWidget, job: PrintJob, title: str) -> bool:
     """Shows the system's print dialog (A4 preset) and prints; False if cancelled."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # printing support on first use
+
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(title)
     set_up_page(printer)

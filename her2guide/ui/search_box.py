@@ -92,7 +92,19 @@ def result_text(result: SearchResult, *, show_language: bool) -> str:
 
 
 class _ResultDelegate(QStyledItemDelegate):
-    """Paints a result's rich text; its height follows the text at the list's width."""
+    """Paints a result's rich text; its height follows the text at the list's width.
+
+    The list asks for each row's size many times per search (layout, scrolling, the panel's
+    height, painting), so each row's laid-out text is kept until the results change.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._documents: dict[tuple[int, int, str, str], tuple[QTextDocument, int]] = {}
+
+    def forget(self) -> None:
+        """Drops the kept rows; called when the list gets new results."""
+        self._documents.clear()
 
     def _document(
         self,
@@ -100,6 +112,21 @@ class _ResultDelegate(QStyledItemDelegate):
         index: QModelIndex,
         width: int,
         muted: str | None = None,
+    ) -> tuple[QTextDocument, int]:
+        """The row's laid-out text and its height."""
+        muted = muted or theme_colour("muted").name()
+        key = (index.row(), width, option.font.key(), muted)
+        if key not in self._documents:
+            document = self._lay_out(option, index, width, muted)
+            self._documents[key] = document, round(document.size().height())
+        return self._documents[key]
+
+    def _lay_out(
+        self,
+        option: QStyleOptionViewItem,
+        index: QModelIndex,
+        width: int,
+        muted: str,
     ) -> QTextDocument:
         document = QTextDocument()
         document.setDefaultFont(option.font)
@@ -109,7 +136,6 @@ class _ResultDelegate(QStyledItemDelegate):
             document.setPlainText(index.data() or "")
         else:
             both = bool(index.data(BOTH_ROLE))
-            muted = muted or theme_colour("muted").name()
             document.setHtml(result_html(result, show_language=both, muted=muted))
         document.setTextWidth(max(100, width - 2 * PADDING))
         return document
@@ -125,7 +151,7 @@ class _ResultDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         muted = option.palette.color(role).name() if selected else None
-        document = self._document(option, index, option.rect.width(), muted)
+        document, _height = self._document(option, index, option.rect.width(), muted)
         context = QAbstractTextDocumentLayout.PaintContext()
         context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
         painter.save()
@@ -138,8 +164,8 @@ class _ResultDelegate(QStyledItemDelegate):
         self.initStyleOption(option, index)
         view = option.widget
         width = view.viewport().width() if isinstance(view, QAbstractItemView) else PANEL_WIDTH
-        document = self._document(option, index, width)
-        return QSize(width, round(document.size().height()) + PADDING)
+        _document, height = self._document(option, index, width)
+        return QSize(width, height + PADDING)
 
 
 class SearchResultsPanel(QFrame):
@@ -163,7 +189,8 @@ class SearchResultsPanel(QFrame):
         self.both_languages.toggled.connect(self.both_languages_changed)
         self.list = QListWidget()
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.list.setItemDelegate(_ResultDelegate(self.list))
+        self._delegate = _ResultDelegate(self.list)
+        self.list.setItemDelegate(self._delegate)
         self.list.setWordWrap(True)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -199,6 +226,7 @@ class SearchResultsPanel(QFrame):
 
     def show_results(self, query: str, results: list[SearchResult]) -> None:
         self._query, self._results = query, results
+        self._delegate.forget()
         self.list.clear()
         both = self.both_languages.isChecked()
         for result in results:

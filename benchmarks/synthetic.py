@@ -1,0 +1,64 @@
+"""Synthetic content for the scale benchmarks: the real content and many more pages like it.
+
+``make_content(folder, factor)`` copies the shipped content and adds generated pages until each
+language holds ``factor`` times as many pages. A generated page is a real page of the same
+language under a new id, title and order, with one more section that links the glossary and
+another page, so that it renders, links and searches like real content and ``her2guide check``
+accepts it. Both languages get the same ids, from the same real pages, so the two match.
+"""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+from pathlib import Path
+
+import yaml
+
+from her2guide.content.pages import split_front_matter
+from her2guide.i18n import LANGUAGES
+from her2guide.paths import content_dir
+
+# Pages not copied: the glossary page shows the glossary, not its body; "welcome" is the home.
+_SKIP = {"glossary", "welcome"}
+_EXTRA = {
+    "en": (
+        "## More to read, part {number}\n\n"
+        "This is extra page {number}. It is made up to test how fast the app is with many "
+        "pages. Read what [HER2-positive](glossary.md#her2-positive) means, or go to "
+        "[the page about side effects](side-effects.md).\n"
+    ),
+    "de": (
+        "## Mehr zum Lesen, Teil {number}\n\n"
+        "Dies ist die Zusatzseite {number}. Sie ist erfunden, um zu prüfen, wie schnell die App "
+        "mit vielen Seiten ist. Lesen Sie, was [HER2-positiv](glossary.md#her2-positive) "
+        "bedeutet, oder gehen Sie zur [Seite über Nebenwirkungen](side-effects.md).\n"
+    ),
+}
+
+
+def _generated(template: Path, lang: str, number: int) -> str:
+    """The text of generated page ``number``, made from the real page ``template``."""
+    front, body, _line = split_front_matter(template.read_text(encoding="utf-8"), template)
+    data = yaml.safe_load(front)
+    data["title"] = f"{data['title']} ({number})"
+    data["order"] = 1000 + number
+    header = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{header}---\n{body.rstrip()}\n\n{_EXTRA[lang].format(number=number)}"
+
+
+def make_content(folder: Path, factor: int, source: Path | None = None) -> Path:
+    """A content folder in ``folder`` with ``factor`` times the pages of ``source`` (default: the
+    shipped content) in every language; returns it. Factor 1 is a plain copy."""
+    source = source or content_dir()
+    target = folder / f"content-{factor}x"
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(source, target)
+    real = sorted(path.stem for path in (source / LANGUAGES[0]).glob("*.md"))
+    templates = itertools.cycle([page for page in real if page not in _SKIP])
+    for number in range(1, len(real) * (factor - 1) + 1):
+        template = next(templates)
+        for lang in LANGUAGES:
+            text = _generated(source / lang / f"{template}.md", lang, number)
+            (target / lang / f"generated-{number:05d}.md").write_text(text, encoding="utf-8")
+    return target
