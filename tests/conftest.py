@@ -12,9 +12,17 @@ os.environ["LANGUAGE"] = "en"
 
 import pytest
 from hypothesis import settings
+from pytestqt.qtbot import QtBot
 
 from her2guide import i18n
+from her2guide.app import create_application
+from her2guide.content.library import Library
 from her2guide.paths import content_dir, resources_dir
+from her2guide.settings import Settings
+from her2guide.ui.language import LanguageController
+from her2guide.ui.main_window import MainWindow
+from her2guide.ui.theming import ThemeController
+from tests.helpers import WindowFactory
 
 # Property-based tests: a quick run in the normal suite, 10,000 examples each on request
 # (HYPOTHESIS_PROFILE=thorough, or pytest --hypothesis-profile=thorough).
@@ -42,3 +50,46 @@ def content_copy(tmp_path: Path) -> Path:
 @pytest.fixture
 def resources() -> Path:
     return resources_dir()
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, tmp_path: Path) -> Iterator[WindowFactory]:
+    """Opens the real main window; settings and user data live in tmp_path, so that a second
+    call is a restart of the app."""
+    create_application()
+    controllers: list[LanguageController] = []
+
+    def make(
+        *,
+        lang: str = "en",
+        content: Path | None = None,
+        page: str | None = None,
+        scale: int | None = None,
+        size: tuple[int, int] | None = None,
+        active: bool = False,
+    ) -> MainWindow:
+        languages = LanguageController(lang)
+        controllers.append(languages)
+        user_settings = Settings(tmp_path / "settings.ini")
+        if scale is not None:
+            user_settings.text_scale = scale
+        library = Library(content or content_dir(), resources_dir())
+        window = MainWindow(library, user_settings, languages, start_page=page)
+        qtbot.addWidget(window)
+        if size is not None:
+            window.resize(*size)
+        if active:
+            with qtbot.waitActive(window):
+                window.show()
+                window.activateWindow()
+        else:
+            window.show()
+            qtbot.waitExposed(window)
+        return window
+
+    yield make
+    for languages in controllers:
+        languages.set_language("en")
+    ThemeController(
+        Settings(tmp_path / "light.ini")
+    )  # the app-wide theme: the next test starts light

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+
+from her2guide.ui.main_window import MainWindow
+
+WindowFactory = Callable[..., MainWindow]
+"""Opens the real main window: ``make_window(lang=..., page=..., scale=...)`` (see conftest)."""
 
 PAGE = """---
 title: {title}

@@ -4,9 +4,8 @@ and headings, and 200 % text in a 1024 x 768 window."""
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
-from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QRect, Qt
@@ -31,49 +30,22 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from her2guide import themes
-from her2guide.app import create_application
-from her2guide.content.library import Library
 from her2guide.i18n import LANGUAGES, gettext_for
-from her2guide.paths import content_dir, resources_dir
 from her2guide.settings import Settings
 from her2guide.ui import theming
-from her2guide.ui.language import LanguageController
 from her2guide.ui.main_window import MainWindow
 from her2guide.ui.preferences import PreferencesDialog
 from her2guide.ui.shortcuts_dialog import ShortcutsDialog
 from her2guide.ui.theming import MINIMUM_TARGET
+from tests.helpers import WindowFactory
 
-WindowFactory = Callable[..., MainWindow]
 SMALL_SCREEN = (1024, 768)
 
 
 @pytest.fixture
-def make_window(qtbot: QtBot, tmp_path: Path) -> Iterator[WindowFactory]:
-    """The real main window, shown and active, with its settings in tmp_path."""
-    create_application()
-    controllers: list[LanguageController] = []
-
-    def make(
-        *, lang: str = "en", page: str | None = "side-effects", scale: int = 100
-    ) -> MainWindow:
-        languages = LanguageController(lang)
-        controllers.append(languages)
-        settings = Settings(tmp_path / "settings.ini")
-        settings.text_scale = scale
-        window = MainWindow(
-            Library(content_dir(), resources_dir()), settings, languages, start_page=page
-        )
-        qtbot.addWidget(window)
-        window.resize(*SMALL_SCREEN)
-        with qtbot.waitActive(window):
-            window.show()
-            window.activateWindow()
-        return window
-
-    yield make
-    for languages in controllers:
-        languages.set_language("en")
-    theming.ThemeController(Settings(tmp_path / "light.ini"))  # the next test starts light
+def make_window(make_window: WindowFactory) -> WindowFactory:
+    """The shared window, on a small screen, active, on a page with boxes and lists."""
+    return functools.partial(make_window, page="side-effects", size=SMALL_SCREEN, active=True)
 
 
 def _switch_language(qtbot: QtBot, window: MainWindow, lang: str) -> None:

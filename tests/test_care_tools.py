@@ -7,7 +7,6 @@ import re
 import shutil
 import subprocess
 import unicodedata
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -17,19 +16,13 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from her2guide.app import create_application
 from her2guide.care_card import CARD_PAGE, ClinicContact
-from her2guide.content.library import Library
 from her2guide.i18n import format_date, gettext_for
-from her2guide.paths import content_dir, resources_dir
-from her2guide.settings import Settings
 from her2guide.ui.handout_dialog import HandoutDialog
-from her2guide.ui.language import LanguageController
-from her2guide.ui.main_window import MainWindow
 from her2guide.ui.preferences import PreferencesDialog
 from her2guide.userfolders import data_folder
+from tests.helpers import WindowFactory
 
-WindowFactory = Callable[..., MainWindow]
 PHONE = "+49 30 1234 5678"
 CLINIC_NAME = "Brustzentrum Musterstadt, Station 4"
 
@@ -37,33 +30,6 @@ needs_poppler = pytest.mark.skipif(
     shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
     reason="needs poppler-utils (pdftotext, pdftoppm); scripts/test.sh installs them",
 )
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot, tmp_path: Path) -> Iterator[WindowFactory]:
-    """The real main window; settings and user data stay in tmp_path, so that a second call
-    is a restart of the app."""
-    create_application()
-    controllers: list[LanguageController] = []
-
-    def make(*, lang: str = "en", page: str | None = "side-effects") -> MainWindow:
-        languages = LanguageController(lang)
-        controllers.append(languages)
-        window = MainWindow(
-            Library(content_dir(), resources_dir()),
-            Settings(tmp_path / "settings.ini"),
-            languages,
-            start_page=page,
-        )
-        qtbot.addWidget(window)
-        window.resize(1180, 800)
-        window.show()
-        qtbot.waitExposed(window)
-        return window
-
-    yield make
-    for languages in controllers:
-        languages.set_language("en")
 
 
 def _enter_clinic(monkeypatch: pytest.MonkeyPatch, name: str, phone: str) -> None:

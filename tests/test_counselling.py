@@ -1,4 +1,3 @@
-# ruff: noqa: F811 - pytest hands the imported make_window fixture to the tests as an argument
 """Counselling mode as a nurse uses it: full screen, larger text, the guided path, teach-back."""
 
 from __future__ import annotations
@@ -11,7 +10,7 @@ from her2guide.content.guided_path import DEFAULT_STEPS, TIMELINE_STEP
 from her2guide.settings import Settings
 from her2guide.ui.main_window import MainWindow
 from her2guide.ui.teach_back import closing_heading
-from tests.test_main_window import WindowFactory, make_window  # noqa: F401
+from tests.helpers import WindowFactory
 
 
 def _place(window: MainWindow) -> str:

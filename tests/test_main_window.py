@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -10,41 +9,9 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from her2guide.app import create_application
-from her2guide.content.library import Library
-from her2guide.paths import content_dir, resources_dir
 from her2guide.settings import Settings
-from her2guide.ui.language import LanguageController
 from her2guide.ui.main_window import MainWindow
-
-WindowFactory = Callable[..., MainWindow]
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot, tmp_path: Path) -> Iterator[WindowFactory]:
-    """Opens the real main window; settings live in tmp_path so a test can "restart" the app."""
-    create_application()
-    controllers: list[LanguageController] = []
-
-    def make(
-        *, lang: str = "en", content: Path | None = None, page: str | None = None
-    ) -> MainWindow:
-        languages = LanguageController(lang)
-        controllers.append(languages)
-        window = MainWindow(
-            Library(content or content_dir(), resources_dir()),
-            Settings(tmp_path / "settings.ini"),
-            languages,
-            start_page=page,
-        )
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        return window
-
-    yield make
-    for languages in controllers:
-        languages.set_language("en")
+from tests.helpers import WindowFactory
 
 
 def _click_page(qtbot: QtBot, window: MainWindow, page_id: str) -> None:

@@ -1,5 +1,4 @@
 """Search, find in page, the glossary panel and term tooltips as a reader uses them."""
-# ruff: noqa: F811 - pytest hands the imported make_window fixture to the tests as an argument
 
 from __future__ import annotations
 
@@ -10,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from her2guide.ui.main_window import MainWindow
-from tests.test_main_window import WindowFactory, make_window  # noqa: F401
+from tests.helpers import WindowFactory
 
 
 def _type_search(qtbot: QtBot, window: MainWindow, text: str) -> None:

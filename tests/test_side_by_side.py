@@ -1,4 +1,3 @@
-# ruff: noqa: F811 - pytest hands the imported make_window fixture to the tests as an argument
 """Side by side: one page in English and German next to each other, at the same section."""
 
 from __future__ import annotations
@@ -9,7 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from her2guide.ui.main_window import MainWindow
 from her2guide.ui.side_by_side import SideBySideView
-from tests.test_main_window import WindowFactory, _click_page, make_window  # noqa: F401
+from tests.helpers import WindowFactory
+from tests.test_main_window import _click_page
 
 
 def _view(window: MainWindow) -> SideBySideView:

@@ -1,4 +1,3 @@
-# ruff: noqa: F811 - pytest hands the imported make_window fixture to the tests as an argument
 """Text size as a reader changes it: shortcuts, View → Text size, what follows it, restarts."""
 
 from __future__ import annotations
@@ -7,7 +6,7 @@ from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
 from her2guide.settings import Settings
-from tests.test_main_window import WindowFactory, make_window  # noqa: F401
+from tests.helpers import WindowFactory
 
 
 def test_the_zoom_actions_answer_to_the_usual_keys(make_window: WindowFactory) -> None:

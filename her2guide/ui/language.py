@@ -34,7 +34,7 @@ class LanguageController(QObject):
         return i18n.current_language()
 
     def set_language(self, lang: str) -> None:
-        if lang == self.language:
+        if lang == self._applied == self.language:
             return
         self._apply(lang)
         self.language_changed.emit(lang)
@@ -45,6 +45,7 @@ class LanguageController(QObject):
         self.set_language(others[0])
 
     def _apply(self, lang: str) -> None:
+        self._applied = lang
         i18n.set_current_language(lang)
         QLocale.setDefault(QLocale(lang))
         app = QCoreApplication.instance()
