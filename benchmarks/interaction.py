@@ -27,6 +27,7 @@ from her2guide.content.library import Library
 from her2guide.i18n import LANGUAGES
 from her2guide.paths import resources_dir
 from her2guide.settings import Settings
+from her2guide.ui.contents_tree import PAGE_ID_ROLE
 from her2guide.ui.language import LanguageController
 from her2guide.ui.main_window import MainWindow
 from her2guide.ui.reader import lay_out_fully
@@ -34,17 +35,14 @@ from her2guide.ui.reader import lay_out_fully
 
 @dataclass(frozen=True)
 class Versus:
-    """Median milliseconds of an action and of its floor, over every page; and the slowest
-    page's ratio."""
+    """Median milliseconds of an action and of its floor over every page (the median of each
+    page's medians), and those of the page with the highest ratio."""
 
     median: float
     floor: float
-    worst_ratio: float
+    worst: float
+    worst_floor: float
     worst_page: str
-
-    @property
-    def ratio(self) -> float:
-        return self.median / self.floor
 
 
 def _quiet_offscreen(_kind: object, _context: object, message: str) -> None:
@@ -56,9 +54,7 @@ def _quiet_offscreen(_kind: object, _context: object, message: str) -> None:
 def _type(widget: QWidget, letter: str) -> None:
     """Types one letter, any letter (QTest.keyClicks knows ASCII only)."""
     for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-        QApplication.sendEvent(
-            widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, letter)
-        )
+        QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, letter))
 
 
 def _timed(action: Callable[[], object], settle: Callable[[], object] | None = None) -> float:
@@ -94,7 +90,7 @@ class Bench:
         QApplication.processEvents()
         tree = self.window.contents
         self.pages = [
-            tree.topLevelItem(section).child(row).data(0, Qt.ItemDataRole.UserRole)
+            tree.topLevelItem(section).child(row).data(0, PAGE_ID_ROLE)
             for section in range(tree.topLevelItemCount())
             for row in range(tree.topLevelItem(section).childCount())
         ]
@@ -193,6 +189,7 @@ def _versus(samples: dict[str, list[tuple[float, float]]]) -> Versus:
     return Versus(
         median=statistics.median(shown for shown, _floor in pages.values()),
         floor=statistics.median(floor for _shown, floor in pages.values()),
-        worst_ratio=pages[worst][0] / pages[worst][1],
+        worst=pages[worst][0],
+        worst_floor=pages[worst][1],
         worst_page=worst,
     )

@@ -76,9 +76,15 @@ def typed(langs: Iterable[str]) -> list[str]:
     return [text for lang in langs for query in QUERIES[lang] for text in keystrokes(query)]
 
 
-def measure_search(content: Path, rounds: int) -> tuple[dict[str, float], dict[str, Timings]]:
-    """The index build time per language (ms) and the time per keystroke for each case."""
-    library = Library(content, resources_dir())
+def measure_search(
+    content: Path,
+    rounds: int,
+    cases: Iterable[str] = tuple(CASES),
+    cache: Path | None = None,
+) -> tuple[dict[str, float], dict[str, Timings]]:
+    """The index build time per language (ms) and the time per keystroke for each case;
+    ``cache`` is a content cache folder, as the app's, to read the content from."""
+    library = Library(content, resources_dir(), cache=cache)
     for lang in LANGUAGES:
         library.language(lang)
     index = SearchIndex(library.language, content / SYNONYMS_FILE)
@@ -89,7 +95,8 @@ def measure_search(content: Path, rounds: int) -> tuple[dict[str, float], dict[s
         index.build(lang)
         builds[lang] = (time.perf_counter() - start) * 1000
     per_keystroke = {}
-    for case, langs in CASES.items():
+    for case in cases:
+        langs = CASES[case]
         times = []
         for _round in range(rounds):
             for text in typed(langs):

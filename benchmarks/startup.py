@@ -10,6 +10,7 @@ the first paint, not at the end of clean-up.
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -60,10 +61,12 @@ print(wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 
 @dataclass(frozen=True)
 class Command:
-    """A process to start: its arguments and the variables it adds to the environment."""
+    """A process to start: its arguments and the variables it adds to the environment; with
+    ``fresh``, the folder ``HER2GUIDE_CONFIG_DIR`` names is emptied before each start."""
 
     argv: list[str]
     env: dict[str, str]
+    fresh: bool = False
 
 
 @dataclass(frozen=True)
@@ -87,16 +90,19 @@ def floor_command() -> Command:
     return Command([sys.executable, "-c", FLOOR], {})
 
 
-def app_command(config: Path, content: Path | None = None) -> Command:
-    """her2guide in English, with its settings and content cache in ``config``."""
+def app_command(config: Path, content: Path | None = None, *, fresh: bool = False) -> Command:
+    """her2guide in English, with its settings and content cache in ``config`` (emptied before
+    each start if ``fresh``: the first start, or the first after the content changed)."""
     argv = [sys.executable, "-c", APP, "--lang", "en", "--quit-after-paint"]
     if content is not None:
         argv += ["--content", str(content)]
-    return Command(argv, {"HER2GUIDE_CONFIG_DIR": str(config)})
+    return Command(argv, {"HER2GUIDE_CONFIG_DIR": str(config)}, fresh)
 
 
 def _run(command: Command) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB) of one fresh process."""
+    if command.fresh:
+        shutil.rmtree(command.env["HER2GUIDE_CONFIG_DIR"], ignore_errors=True)
     out = subprocess.run(
         [sys.executable, "-c", _MEASURE, *command.argv],
         env={**base_environment(), **command.env},

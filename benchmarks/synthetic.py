@@ -10,6 +10,7 @@ accepts it. Both languages get the same ids, from the same real pages, so the tw
 from __future__ import annotations
 
 import itertools
+import json
 import shutil
 from pathlib import Path
 
@@ -23,28 +24,29 @@ from her2guide.paths import content_dir
 _SKIP = {"glossary", "welcome"}
 _EXTRA = {
     "en": (
-        "## More to read, part {number}\n\n"
-        "This is extra page {number}. It is made up to test how fast the app is with many "
+        "## More to read, part @NUMBER@\n\n"
+        "This is extra page @NUMBER@. It is made up to test how fast the app is with many "
         "pages. Read what [HER2-positive](glossary.md#her2-positive) means, or go to "
         "[the page about side effects](side-effects.md).\n"
     ),
     "de": (
-        "## Mehr zum Lesen, Teil {number}\n\n"
-        "Dies ist die Zusatzseite {number}. Sie ist erfunden, um zu prüfen, wie schnell die App "
+        "## Mehr zum Lesen, Teil @NUMBER@\n\n"
+        "Dies ist die Zusatzseite @NUMBER@. Sie ist erfunden, um zu prüfen, wie schnell die App "
         "mit vielen Seiten ist. Lesen Sie, was [HER2-positiv](glossary.md#her2-positive) "
         "bedeutet, oder gehen Sie zur [Seite über Nebenwirkungen](side-effects.md).\n"
     ),
 }
 
 
-def _generated(template: Path, lang: str, number: int) -> str:
-    """The text of generated page ``number``, made from the real page ``template``."""
-    front, body, _line = split_front_matter(template.read_text(encoding="utf-8"), template)
+def _template(page: Path, lang: str) -> tuple[str, str]:
+    """A generated page's text with TITLE_HERE, ORDER_HERE and @NUMBER@ to fill in; and the
+    page's title."""
+    front, body, _line = split_front_matter(page.read_text(encoding="utf-8"), page)
     data = yaml.safe_load(front)
-    data["title"] = f"{data['title']} ({number})"
-    data["order"] = 1000 + number
+    title = data["title"]
+    data.update(title="TITLE_HERE", order="ORDER_HERE")
     header = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
-    return f"---\n{header}---\n{body.rstrip()}\n\n{_EXTRA[lang].format(number=number)}"
+    return f"---\n{header}---\n{body.rstrip()}\n\n{_EXTRA[lang]}", title
 
 
 def make_content(folder: Path, factor: int, source: Path | None = None) -> Path:
@@ -55,10 +57,22 @@ def make_content(folder: Path, factor: int, source: Path | None = None) -> Path:
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(source, target)
     real = sorted(path.stem for path in (source / LANGUAGES[0]).glob("*.md"))
-    templates = itertools.cycle([page for page in real if page not in _SKIP])
+    kept = [page for page in real if page not in _SKIP]
+    templates = {
+        (page, lang): _template(source / lang / f"{page}.md", lang)
+        for page in kept
+        for lang in LANGUAGES
+    }
+    pages = itertools.cycle(kept)
     for number in range(1, len(real) * (factor - 1) + 1):
-        template = next(templates)
+        page = next(pages)
         for lang in LANGUAGES:
-            text = _generated(source / lang / f"{template}.md", lang, number)
-            (target / lang / f"generated-{number:05d}.md").write_text(text, encoding="utf-8")
+            text, title = templates[page, lang]
+            # A JSON string is a valid YAML one, whatever the title holds.
+            filled = (
+                text.replace("TITLE_HERE", json.dumps(f"{title} ({number})", ensure_ascii=False))
+                .replace("ORDER_HERE", str(1000 + number))
+                .replace("@NUMBER@", str(number))
+            )
+            (target / lang / f"generated-{number:05d}.md").write_text(filled, encoding="utf-8")
     return target

@@ -47,8 +47,8 @@ def test_a_changed_page_is_read_again(content_copy: Path, tmp_path: Path) -> Non
 
 def test_a_damaged_cache_is_ignored(content_copy: Path, tmp_path: Path) -> None:
     Library(content_copy, resources_dir(), cache=tmp_path / "cache").render("en", "welcome")
-    for cached in (tmp_path / "cache").rglob("*.json"):
-        cached.write_text("{not json")
+    for cached in (tmp_path / "cache").rglob("*.pickle"):
+        cached.write_bytes(b"\x80\x05damaged")
     library = Library(content_copy, resources_dir(), cache=tmp_path / "cache")
     assert "welcome" in library.language("en").pages
     rendered = library.render("en", "welcome")

@@ -22,6 +22,7 @@ from her2guide.i18n import _
 PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
 BASE_POINT_SIZE = 11.0
 _ITEM_SLACK = 16  # the delegate's 8 px and the style's text margins around an item
+_WORD = re.compile(r"[^\s-]+-?")  # what wrapping cannot split: a word, up to its hyphen
 
 
 class _WrappingDelegate(QStyledItemDelegate):
@@ -63,6 +64,7 @@ class ContentsTree(QTreeWidget):
         self.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.setItemDelegate(_WrappingDelegate(self))
         self.setIndentation(14)
+        self._layout: list[tuple[str, list[str]]] = []  # section and page ids as shown
         self.itemActivated.connect(self._on_item)
         self.itemClicked.connect(self._on_item)
         self.retranslate_ui()
@@ -89,14 +91,24 @@ class ContentsTree(QTreeWidget):
         self._fit_longest_word()
 
     def show_content(self, content: LanguageContent) -> None:
-        """Rebuilds the tree for ``content``, keeping the selected page."""
+        """Shows the sections and pages of ``content``, keeping the selected page. Both
+        languages usually hold the same pages, so a language switch only renames the items."""
+        sections = [(section, content.pages_in(section.id)) for section in content.sections]
+        sections = [(section, pages) for section, pages in sections if pages]
+        layout = [(section.id, [page.id for page in pages]) for section, pages in sections]
+        if layout == self._layout:
+            for number, (section, pages) in enumerate(sections):
+                section_item = self.topLevelItem(number)
+                section_item.setText(0, section.title)
+                for row, page in enumerate(pages):
+                    section_item.child(row).setText(0, page.title)
+                    section_item.child(row).setToolTip(0, page.title)
+            self._fit_longest_word()
+            return
         selected = self.current_page()
         self.blockSignals(True)
         self.clear()
-        for section in content.sections:
-            pages = content.pages_in(section.id)
-            if not pages:
-                continue
+        for section, pages in sections:
             section_item = QTreeWidgetItem(self, [section.title])
             section_item.setFont(0, self._section_font())
             section_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -104,6 +116,7 @@ class ContentsTree(QTreeWidget):
                 item = QTreeWidgetItem(section_item, [page.title])
                 item.setData(0, PAGE_ID_ROLE, page.id)
                 item.setToolTip(0, page.title)
+        self._layout = layout
         self.expandAll()
         self._fit_longest_word()
         self.blockSignals(False)
@@ -118,17 +131,18 @@ class ContentsTree(QTreeWidget):
     def _fit_longest_word(self) -> None:
         """Keeps the tree at least as wide as its longest word, which wrapping cannot split:
         long German compounds at large text sizes would otherwise be cut off."""
-        bold = self._section_font()
-        widest = 0
+        sections: set[str] = set()
+        pages: set[str] = set()  # each word measured once, however many titles hold it
         for index in range(self.topLevelItemCount()):
             section = self.topLevelItem(index)
-            items = [(section, 1, bold)]
-            items += [(section.child(row), 2, self.font()) for row in range(section.childCount())]
-            for item, depth, font in items:
-                metrics = QFontMetrics(font)
-                words = re.findall(r"[^\s-]+-?", item.text(0))
-                longest = max((metrics.horizontalAdvance(word) for word in words), default=0)
-                widest = max(widest, longest + self.indentation() * depth)
+            sections.update(_WORD.findall(section.text(0)))
+            for row in range(section.childCount()):
+                pages.update(_WORD.findall(section.child(row).text(0)))
+        widest = 0
+        for words, font, depth in ((sections, self._section_font(), 1), (pages, self.font(), 2)):
+            metrics = QFontMetrics(font)
+            longest = max((metrics.horizontalAdvance(word) for word in words), default=0)
+            widest = max(widest, longest + self.indentation() * depth)
         scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         self.setMinimumWidth(widest + _ITEM_SLACK + 2 * self.frameWidth() + scroll_bar)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -49,6 +49,7 @@ class GlossaryPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._content: LanguageContent | None = None
+        self._listed = True  # whether the list shows self._content
         self.filter = QLineEdit()
         self.filter.setClearButtonEnabled(True)
         self.filter_label = QLabel()
@@ -101,13 +102,29 @@ class GlossaryPanel(QWidget):
             widget.setFont(font)
 
     def show_content(self, content: LanguageContent) -> None:
-        """Lists the terms of ``content`` under their initial letters; keeps the chosen term."""
-        current = self.current_term()
+        """Lists the terms of ``content`` under their initial letters; keeps the chosen term.
+
+        A hidden panel (the glossary is mostly closed) lists them when it is shown or asked, so
+        that neither start-up nor a language switch waits for a list nobody sees.
+        """
         self._content = content
-        lang = content.lang
+        self._listed = False
+        if self.isVisible():
+            self._list_terms()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._list_terms()
+        super().showEvent(event)
+
+    def _list_terms(self) -> None:
+        if self._listed or self._content is None:
+            return
+        self._listed = True
+        current = self.current_term()
+        lang = self._content.lang
         self.terms.clear()
         letter = ""
-        for term in sorted(content.glossary.values(), key=lambda t: sort_key(t.term, lang)):
+        for term in sorted(self._content.glossary.values(), key=lambda t: sort_key(t.term, lang)):
             initial = sort_key(term.term, lang)[:1].upper()
             if initial != letter:
                 letter = initial
@@ -130,6 +147,7 @@ class GlossaryPanel(QWidget):
         return self._content.glossary.get(term_id) if self._content and term_id else None
 
     def select_term(self, term_id: str) -> bool:
+        self._list_terms()
         for row in range(self.terms.count()):
             item = self.terms.item(row)
             if item.data(TERM_ROLE) == term_id and not item.isHidden():
@@ -140,6 +158,7 @@ class GlossaryPanel(QWidget):
 
     def visible_terms(self) -> list[str]:
         """The ids of the terms the filter lets through, in list order."""
+        self._list_terms()
         return [
             self.terms.item(row).data(TERM_ROLE)
             for row in range(self.terms.count())

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from her2guide.i18n import _
 from her2guide.themes import Theme, fill_style_sheet
-from her2guide.ui.term_tips import underline_terms
+from her2guide.ui.term_tips import dotted_terms
 from her2guide.ui.theming import current_theme
 
 BASE_POINT_SIZE = 12.0
@@ -22,10 +22,14 @@ _DOCUMENT_LANGUAGE = re.compile(r'<html\s+lang="([\w-]+)"')
 
 def lay_out_fully(browser: QTextBrowser) -> None:
     """Lays out the whole page now. Qt lays out a long page a piece at a time; a change to the
-    text before it is done (the glossary underlines, a teach-back box) leaves the rest of the
-    page unlaid and invisible, and until then scroll range and positions are those of a part."""
+    text before it is done (a teach-back box) leaves the rest of the page unlaid and invisible,
+    and until then scroll range and positions are those of a part."""
     document = browser.document()
-    document.documentLayout().blockBoundingRect(document.lastBlock())
+    layout = document.documentLayout()
+    layout.blockBoundingRect(document.lastBlock())
+    # The scroll bars follow the size Qt reported last, which can be that of a step before the
+    # end (e.g. laid out without the vertical scroll bar); they get the final one now.
+    layout.documentSizeChanged.emit(layout.documentSize())
 
 
 class ReaderView(QTextBrowser):
@@ -93,9 +97,8 @@ class ReaderView(QTextBrowser):
         if declared:
             self.setLocale(QLocale(declared.group(1)))
         self.document().setDefaultStyleSheet(self._style)
-        self.setHtml(html)
+        self.setHtml(dotted_terms(html))
         lay_out_fully(self)
-        underline_terms(self.document())
 
     def scroll_fraction(self) -> float:
         bar = self.verticalScrollBar()

@@ -226,8 +226,8 @@ class SearchResultsPanel(QFrame):
 
     def show_results(self, query: str, results: list[SearchResult]) -> None:
         self._query, self._results = query, results
-        self._delegate.forget()
         self.list.clear()
+        self._delegate.forget()
         both = self.both_languages.isChecked()
         for result in results:
             item = QListWidgetItem(result_text(result, show_language=both))

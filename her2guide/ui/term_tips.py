@@ -1,24 +1,23 @@
 """Glossary terms in the reader: a dotted underline, and their definition on hover or focus.
 
-Qt's rich text reads no CSS for the style of an underline, so the dotted line is set on the
-document after it is loaded (:func:`underline_terms`). Qt shows a link's ``title`` as a plain
-one-line tooltip; :class:`TermTips` shows the term, how to say it and its definition instead,
-wrapped, in the current language, both when the pointer rests on a term and when the keyboard
-reaches it (Tab moves through the links of a page).
+Qt's rich text takes the style and colour of an underline only from a link's own ``style``
+attribute, not from the style sheet, so :func:`dotted_terms` writes them into each glossary link
+before the page is shown. Qt shows a link's ``title`` as a plain one-line tooltip;
+:class:`TermTips` shows the term, how to say it and its definition instead, wrapped, in the
+current language, both when the pointer rests on a term and when the keyboard reaches it (Tab
+moves through the links of a page).
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QHelpEvent,
     QKeyEvent,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
 )
 from PySide6.QtWidgets import QTextBrowser, QToolTip
 
@@ -27,6 +26,7 @@ from her2guide.i18n import _
 from her2guide.ui.theming import theme_colour
 
 TOOLTIP_TEXT_RATIO = 0.9
+_TERM_LINK = re.compile(r'<a (?=[^>]*\bclass="term")')
 
 
 def term_id(href: str) -> str | None:
@@ -34,30 +34,14 @@ def term_id(href: str) -> str | None:
     return href[len(GLOSSARY_HREF) :] or None if href.startswith(GLOSSARY_HREF) else None
 
 
-def underline_terms(document: QTextDocument) -> int:
-    """Draws every glossary link with a dotted underline; returns how many were found."""
-    dotted = QTextCharFormat()
-    dotted.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-    dotted.setUnderlineColor(theme_colour("term_underline"))
-    spans = []
-    block = document.begin()
-    while block.isValid():
-        fragments = block.begin()
-        while not fragments.atEnd():
-            fragment = fragments.fragment()
-            if term_id(fragment.charFormat().anchorHref()):
-                spans.append((fragment.position(), fragment.position() + fragment.length()))
-            fragments += 1
-        block = block.next()
-    if spans:
-        cursor = QTextCursor(document)
-        cursor.beginEditBlock()
-        for start, end in spans:
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(dotted)
-        cursor.endEditBlock()
-    return len(spans)
+def dotted_terms(page_html: str) -> str:
+    """The page's glossary links drawn with a dotted underline in the theme's colour.
+
+    Done in the HTML rather than on the loaded document, which would lay the page out again.
+    """
+    colour = theme_colour("term_underline").name()
+    style = f'style="text-decoration-color: {colour}; text-underline-style: dotted" '
+    return _TERM_LINK.sub(r"\g<0>" + style, page_html)
 
 
 def tooltip_html(term: GlossaryTerm, point_size: float | None = None) -> str:

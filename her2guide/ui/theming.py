@@ -32,6 +32,12 @@ MINIMUM_TARGET = 24
 """Pixels: the least width and height of anything clicked (WCAG 2.5.8, target size)."""
 
 _SMALLEST_ICON = 8  # Fusion's dock-window buttons show icons of at least this size
+# Qt calls the style's methods thousands of times per repaint; a Python enum attribute costs a
+# lookup each time, so the few compared against are looked up once.
+_FOCUS_RECT = QStyle.PrimitiveElement.PE_FrameFocusRect
+_FRAME_WIDTH = QStyle.PixelMetric.PM_DefaultFrameWidth
+_DOCK_BUTTON_MARGIN = QStyle.PixelMetric.PM_DockWidgetTitleBarButtonMargin
+_SCROLL_BAR = QStyle.ComplexControl.CC_ScrollBar
 
 _current: Theme = themes.LIGHT
 _controller: ThemeController | None = None
@@ -134,15 +140,18 @@ class FocusRingStyle(QProxyStyle):
         painter: QPainter,
         widget: QWidget | None = None,
     ) -> None:
-        if element == QStyle.PrimitiveElement.PE_FrameFocusRect:
+        if element is _FOCUS_RECT:
             background = getattr(option, "backgroundColor", None)
             _ring(painter, QRectF(option.rect), _ring_colour(option.palette, background))
             return
         super().drawPrimitive(element, option, painter, widget)
         if element in self._EDGES:
             _edge(painter, QRectF(option.rect), option.palette, self._EDGES[element])
-        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
-        if focused and element in self._FOCUS_FRAMES and _draws_own_frame(element, widget):
+        if (
+            element in self._FOCUS_FRAMES  # first: most elements are none, and cheap to tell
+            and option.state & QStyle.StateFlag.State_HasFocus
+            and _draws_own_frame(element, widget)
+        ):
             _ring(painter, QRectF(option.rect), theme_colour("focus"))
 
     def pixelMetric(
@@ -154,11 +163,9 @@ class FocusRingStyle(QProxyStyle):
         """Room for the whole focus ring around text views and lists, and dock-window buttons
         (close, float) as large as the minimum target."""
         value = super().pixelMetric(metric, option, widget)
-        if metric == QStyle.PixelMetric.PM_DefaultFrameWidth and isinstance(
-            widget, QAbstractScrollArea
-        ):
+        if metric is _FRAME_WIDTH and isinstance(widget, QAbstractScrollArea):
             return max(value, FOCUS_RING_WIDTH)
-        if metric == QStyle.PixelMetric.PM_DockWidgetTitleBarButtonMargin:
+        if metric is _DOCK_BUTTON_MARGIN:
             return max(value, (_minimum_target - _SMALLEST_ICON + 1) // 2)
         return value
 
@@ -183,7 +190,7 @@ class FocusRingStyle(QProxyStyle):
         widget: QWidget | None = None,
     ) -> None:
         super().drawComplexControl(control, option, painter, widget)
-        if control == QStyle.ComplexControl.CC_ScrollBar:
+        if control is _SCROLL_BAR:
             handle = self.subControlRect(
                 control, option, QStyle.SubControl.SC_ScrollBarSlider, widget
             )
