@@ -109,9 +109,8 @@ def check_content(root: Path, resources: Path) -> list[Problem]:
     return sorted(set(problems))
 
 
-def overdue_pages(root: Path, resources: Path, today: dt.date | None = None) -> list[Problem]:
+def overdue_pages(library: Library, today: dt.date | None = None) -> list[Problem]:
     """Pages past their review date: shown with a note in the app, listed by check, not errors."""
-    library = Library(root, resources)
     return [
         Problem(page.path, 2, f"review overdue since {page.review_due.isoformat()}")
         for lang in LANGUAGES
@@ -125,13 +124,14 @@ def run_check(root: Path, resources: Path, *, stats: bool = False) -> int:
     problems = check_content(root, resources)
     for problem in problems:
         print(problem)
-    for note in overdue_pages(root, resources):
+    library = Library(root, resources)  # one read of the content for the notes and figures below
+    for note in overdue_pages(library):
         print(f"{note} (note: the app shows this page with a review-overdue notice)")
     if stats:
         from her2guide.content.readability import readability_table
 
-        print(readability_table(Library(root, resources)))
-    pages = sum(len(Library(root, resources).language(lang).pages) for lang in LANGUAGES)
+        print(readability_table(library))
+    pages = sum(len(library.language(lang).pages) for lang in LANGUAGES)
     if problems:
         print(f"{len(problems)} problem(s) found.")
         return 1
