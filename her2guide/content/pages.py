@@ -85,7 +85,7 @@ def unknown_key_message(key: str, allowed: tuple[str, ...]) -> str:
 
 
 @dataclass
-class _Fields:
+class EntryFields:
     """Typed reading of one YAML mapping that collects a problem for every wrong field."""
 
     data: dict[str, Any]
@@ -170,7 +170,7 @@ def split_front_matter(text: str, path: Path) -> tuple[str, str, int]:
 
 
 def parse_sources(
-    fields: _Fields, node: yaml.Node | None, *, required: bool = True
+    fields: EntryFields, node: yaml.Node | None, *, required: bool = True
 ) -> tuple[Source, ...]:
     """Source entries, each with text and at least one of DOI, PMID or URL."""
     entries = fields.get("sources", list, "a list of sources", required=required)
@@ -247,7 +247,7 @@ def parse_page(path: Path, lang: str, section_ids: set[str]) -> tuple[Page | Non
         return None, [
             Problem(path, 2, "the front matter must be 'key: value' lines (title, section, ...)")
         ]
-    fields = _Fields(data, key_lines(node, 2), path, 2, problems)
+    fields = EntryFields(data, key_lines(node, 2), path, 2, problems)
     fields.unknown(PAGE_KEYS)
     values = {
         "title": fields.get("title", str, "text"),
@@ -286,8 +286,8 @@ def _read_list(path: Path) -> tuple[list[Any], yaml.Node | None]:
     return data, node
 
 
-def _parse_entries(
-    path: Path, allowed: tuple[str, ...], build: Callable[[_Fields], Any]
+def parse_entries(
+    path: Path, allowed: tuple[str, ...], build: Callable[[EntryFields], Any]
 ) -> tuple[list[Any], list[Problem]]:
     """Entries of a YAML list file, each checked for unknown keys, ids and duplicates."""
     if not path.exists():
@@ -307,7 +307,7 @@ def _parse_entries(
         if not isinstance(entry, dict):
             problems.append(Problem(path, line, "each entry must be a mapping with 'id:'"))
             continue
-        fields = _Fields(entry, key_lines(node.value[index], 1), path, line, problems)
+        fields = EntryFields(entry, key_lines(node.value[index], 1), path, line, problems)
         fields.unknown(allowed)
         entry_id = fields.get("id", str, "an id like side-effects")
         if entry_id is None:
@@ -326,17 +326,17 @@ def _parse_entries(
 
 
 def parse_sections(path: Path) -> tuple[list[Section], list[Problem]]:
-    def build(f: _Fields) -> Section | None:
+    def build(f: EntryFields) -> Section | None:
         title = f.get("title", str, "text")
         return Section(f.data["id"], title) if title else None
 
-    return _parse_entries(path, SECTION_KEYS, build)
+    return parse_entries(path, SECTION_KEYS, build)
 
 
 def parse_glossary(path: Path) -> tuple[list[GlossaryTerm], list[Problem]]:
     owners: dict[str, str] = {}
 
-    def build(f: _Fields) -> GlossaryTerm | None:
+    def build(f: EntryFields) -> GlossaryTerm | None:
         term = f.get("term", str, "text")
         definition = f.get("definition", str, "text")
         aliases = f.text_list("aliases", None, required=False) if "aliases" in f.data else []
@@ -354,7 +354,7 @@ def parse_glossary(path: Path) -> tuple[list[GlossaryTerm], list[Problem]]:
                 )
         return GlossaryTerm(f.data["id"], term, definition.strip(), tuple(aliases), pronunciation)
 
-    return _parse_entries(path, GLOSSARY_KEYS, build)
+    return parse_entries(path, GLOSSARY_KEYS, build)
 
 
 def load_language(folder: Path, lang: str) -> LanguageContent:

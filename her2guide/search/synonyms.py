@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from her2guide.content.model import Problem
-from her2guide.content.pages import _Fields, _parse_entries
+from her2guide.content.pages import EntryFields, parse_entries
 from her2guide.search.fold import words
 
 SYNONYMS_FILE = "synonyms.yaml"
@@ -31,7 +31,7 @@ def parse_synonyms(path: Path) -> tuple[list[SynonymGroup], list[Problem]]:
         return [], []
     seen: dict[tuple[str, ...], str] = {}
 
-    def build(fields: _Fields) -> SynonymGroup | None:
+    def build(fields: EntryFields) -> SynonymGroup | None:
         group_id = fields.data["id"]
         terms = fields.text_list("terms", None)
         usable = []
@@ -50,7 +50,7 @@ def parse_synonyms(path: Path) -> tuple[list[SynonymGroup], list[Problem]]:
             fields.fail("terms", "a synonym group needs at least two terms")
         return SynonymGroup(group_id, tuple(usable)) if len(usable) >= 2 else None
 
-    return _parse_entries(path, SYNONYM_KEYS, build)
+    return parse_entries(path, SYNONYM_KEYS, build)
 
 
 Phrase = tuple[str, ...]
