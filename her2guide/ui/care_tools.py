@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QDialog,
-    QDockWidget,
     QSizePolicy,
     QStyle,
     QToolBar,
@@ -46,6 +45,7 @@ from her2guide.ui.print_support import (
     save_pdf_with_dialog,
 )
 from her2guide.ui.question_panel import QuestionPanel
+from her2guide.ui.side_dock import add_side_dock
 from her2guide.userfolders import data_folder
 
 if TYPE_CHECKING:
@@ -89,13 +89,7 @@ class CareTools(QObject):
         self._timelines: dict[str, Timeline | None] = {}
 
         self.question_panel = QuestionPanel(data_folder() / FILE_NAME, self._questions_of)
-        self.question_dock = QDockWidget(window)
-        self.question_dock.setObjectName("questions-dock")
-        self.question_dock.setWidget(self.question_panel)
-        self.question_dock.setAllowedAreas(
-            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
-        )
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.question_dock)
+        self.question_dock = add_side_dock(window, self.question_panel, "questions-dock")
         self.question_dock.setVisible(self.question_panel.problem is not None)
 
         self._create_actions()

@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QSizePolicy, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from her2guide.i18n import _
 from her2guide.ui.find_bar import FindBar
 from her2guide.ui.glossary_panel import GlossaryPanel
 from her2guide.ui.search_box import SEARCH_LIMIT, SEARCH_SHORTCUT, SearchBox
+from her2guide.ui.side_dock import add_side_dock
 from her2guide.ui.term_tips import TermTips
 
 if TYPE_CHECKING:
@@ -39,13 +40,7 @@ class SearchTools(QObject):
         self.find_bar = FindBar(window.reader, lambda: window.languages.language)
         self._wrap_views(splitter)
         self.glossary_panel = GlossaryPanel()
-        self.glossary_dock = QDockWidget(window)
-        self.glossary_dock.setObjectName("glossary-dock")
-        self.glossary_dock.setWidget(self.glossary_panel)
-        self.glossary_dock.setAllowedAreas(
-            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
-        )
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary_dock)
+        self.glossary_dock = add_side_dock(window, self.glossary_panel, "glossary-dock")
         self.glossary_dock.hide()
         self.glossary_panel.show_content(window.content)
         self.term_tips = TermTips(
