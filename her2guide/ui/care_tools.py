@@ -269,6 +269,7 @@ class CareTools(QObject):
             self.window.settings, self.window.text_scale, parent or self.window
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.window.apply_region()
             self._say(_("Preferences saved."))
             if self.card_dialog is not None and self.card_dialog.isVisible():
                 self.show_card()
