@@ -5,6 +5,7 @@ Every text puts the reader's region first. Qt-free: the renderer, the timeline a
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from her2guide.content.status_register import (
@@ -61,8 +62,6 @@ def _t(lang: str, message: str) -> str:
 
 def format_when(when: When, lang: str) -> str:
     """A decision date at the precision the source gives: 2013, March 2026 or 20 March 2026."""
-    import datetime as dt
-
     from babel.dates import format_skeleton
 
     if when.month is None:
@@ -80,7 +79,9 @@ def region_clause(region: str, status: RegionStatus, lang: str) -> str:
         phrase = phrase.format(date=format_when(status.date, lang))
     clause = f"{_t(lang, REGION_NAMES[region])}: {phrase}"
     if status.condition is not None and status.status != "unknown":
-        clause += f", {status.condition.text[lang]}"
+        # A refusal's condition is a sentence of its own ("... is approved only for ...").
+        joint = "; " if status.status == "not-approved" else ", "
+        clause += f"{joint}{status.condition.text[lang]}"
     return clause
 
 

@@ -28,12 +28,9 @@ class RegionGroup(QGroupBox):
         self.combo.setCurrentIndex(READER_REGIONS.index(settings.region))
         self.label = QLabel()
         self.label.setBuddy(self.combo)
-        self.note = QLabel()
-        self.note.setWordWrap(True)
-        form = QFormLayout(self)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form = QFormLayout(self)  # one row: the dialog must still fit a small screen at 200 %
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.label, self.combo)
-        form.addRow(self.note)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -41,12 +38,12 @@ class RegionGroup(QGroupBox):
         self.label.setText(_("&Region for approvals:"))
         for index, region in enumerate(READER_REGIONS):
             self.combo.setItemText(index, _(REGION_LABELS[region]))
-        self.note.setText(
-            _(
-                "Approvals differ between countries. Pages and the treatment path name the "
-                "decision for your region first."
-            )
+        explanation = _(
+            "Approvals differ between countries. Pages and the treatment path name the "
+            "decision for your region first."
         )
+        self.combo.setToolTip(explanation)
+        self.combo.setAccessibleDescription(explanation)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
