@@ -285,6 +285,7 @@ class CareTools(QObject):
             timelines={lang: self._timeline(lang) for lang in {s.lang for s in sections}},
             you_are_here=window.settings.you_are_here,
             text_scale=window.text_scale,
+            status=(window.library.register, window.library.region),
         )
 
     def current_sections(self) -> list[PrintSection]:
