@@ -89,29 +89,30 @@ def _when(value: object) -> When | None:
     match = _DATE.match(str(value).strip())
     if match is None:
         return None
-    year, month, day = (int(part) if part else None for part in match.groups())
+    year = int(match.group(1))
+    month, day = (int(part) if part else None for part in match.groups()[1:])
     try:
-        dt.date(year or 1, month or 1, day or 1)
+        dt.date(year, month or 1, day or 1)
     except ValueError:
         return None
-    if day is not None and month is None:
-        return None
-    return When(year or 1, month, day)
+    return When(year, month, day)
 
 
-def _texts(fields: EntryFields, value: object, key: str, allowed: tuple[str, ...]) -> dict | None:
-    """A mapping of language to text, with every language filled in."""
+def _texts(
+    fields: EntryFields, value: object, key: str, what: str, allowed: tuple[str, ...] = LANGUAGES
+) -> dict[str, str] | None:
+    """A mapping of language to text, with every language filled in; problems at ``key``."""
     if not isinstance(value, dict):
-        fields.fail(key, f"'{key}' must list the text per language ({', '.join(LANGUAGES)})")
+        fields.fail(key, f"{what} must give the text per language ({', '.join(LANGUAGES)})")
         return None
     for name in value:
         if name not in allowed:
-            fields.fail(key, f"'{key}' has an unknown key '{name}'; allowed: {', '.join(allowed)}")
+            fields.fail(key, f"{what} has an unknown key '{name}'; allowed: {', '.join(allowed)}")
     texts = {}
     for lang in LANGUAGES:
         text = value.get(lang)
         if not isinstance(text, str) or not text.strip():
-            fields.fail(key, f"'{key}' needs a '{lang}' text")
+            fields.fail(key, f"{what} needs a '{lang}' text")
             return None
         texts[lang] = text.strip()
     return texts
@@ -123,10 +124,10 @@ def _region(fields: EntryFields, region: str) -> RegionStatus | None:
     if not isinstance(data, dict):
         fields.fail(region, f"{what} must hold 'status' and, unless unknown, 'source'")
         return None
+    allowed = ", ".join(_REGION_KEYS)
     for key in data:
         if key not in _REGION_KEYS:
-            fields.fail(region, f"{what} has an unknown key '{key}'; allowed: "
-                        f"{', '.join(_REGION_KEYS)}")  # fmt: skip
+            fields.fail(region, f"{what} has an unknown key '{key}'; allowed: {allowed}")
     status = data.get("status")
     if status not in STATUSES:
         fields.fail(region, f"{what}: status must be one of {', '.join(STATUSES)}, not {status!r}")
@@ -144,9 +145,10 @@ def _region(fields: EntryFields, region: str) -> RegionStatus | None:
             fields.fail(region, f"{what}: date must be like 2026-03-20, 2026-03 or 2026")
     condition = None
     if data.get("condition") is not None:
-        texts = _texts(fields, data["condition"], region, _CONDITION_KEYS)
-        badge = data["condition"].get("badge") if isinstance(data["condition"], dict) else None
-        badge_texts = _texts(fields, badge, region, LANGUAGES) if badge is not None else None
+        value = data["condition"]
+        texts = _texts(fields, value, region, f"{what} condition", _CONDITION_KEYS)
+        badge = value.get("badge") if isinstance(value, dict) else None
+        badge_texts = _texts(fields, badge, region, f"{what} badge") if badge else None
         if texts is not None:
             condition = Condition(texts, badge_texts or texts)
     return RegionStatus(status, when, source, condition)
@@ -156,15 +158,14 @@ def load_register(path: Path) -> tuple[StatusRegister, list[Problem]]:
     """The register file's entries; every wrong field is a problem with file and line."""
 
     def build(fields: EntryFields) -> RegisterEntry | None:
-        regimen = _texts(fields, fields.data.get("regimen"), "regimen", LANGUAGES)
+        regimen = _texts(fields, fields.data.get("regimen"), "regimen", "'regimen'")
         checked = fields.get("checked", dt.date, "a date like 2026-12-06")
         regions = {}
         for region in REGIONS:
             if region not in fields.data:
-                fields.problems.append(
-                    Problem(fields.path, fields.line, f"missing region '{region}' "
-                            "(write 'status: unknown' when no decision was found)")
-                )  # fmt: skip
+                hint = "write 'status: unknown' when no decision was found"
+                message = f"missing region '{region}' ({hint})"
+                fields.problems.append(Problem(fields.path, fields.line, message))
                 continue
             status = _region(fields, region)
             if status is not None:
