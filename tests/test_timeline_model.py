@@ -168,10 +168,10 @@ def test_shipped_stages_are_the_agreed_path(shipped: dict[str, Timeline]) -> Non
     assert [stage.label for stage in de.stages] == [
         "Erstlinientherapie",
         "Erhaltungstherapie",
-        "Zweitlinie",
-        "Drittlinie und später",
+        "Zweitlinientherapie",
+        "Drittlinientherapie und später",
         "Hirnmetastasen",
-        "Hormonrezeptor-positiv",
+        "Hormonrezeptorpositiv",
     ]
 
 

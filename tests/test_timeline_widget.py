@@ -380,11 +380,11 @@ def test_language_switch_keeps_the_selection_and_relabels(
     assert widget.current_id() == "t-dxd-second-line"
     assert widget.you_are_here() == "second-line"
     assert widget.accessible_value() == (
-        "Zweitlinie (Sie sind hier): Trastuzumab-Deruxtecan (Enhertu)"
+        "Zweitlinientherapie (Sie sind hier): Trastuzumab-Deruxtecan (Enhertu)"
     )
     center = widget.item_rect("t-dxd-second-line").center()
     lines = widget.tooltip_at(center).splitlines()
-    assert lines[:2] == ["Trastuzumab-Deruxtecan (Enhertu)", "Zweitlinie"]
+    assert lines[:2] == ["Trastuzumab-Deruxtecan (Enhertu)", "Zweitlinientherapie"]
     assert [line.split(":")[0] for line in lines[2:]] == [
         "In der EU (Deutschland, Österreich)",
         "In der Schweiz",
