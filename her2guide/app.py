@@ -28,7 +28,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "check":
         from her2guide.content.check import run_check
 
-        return run_check(args.folder or content_dir(), resources_dir(), stats=args.stats)
+        return run_check(
+            args.folder or content_dir(), resources_dir(), stats=args.stats, strict=args.strict
+        )
 
     from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
 

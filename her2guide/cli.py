@@ -34,6 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--stats", action="store_true", help="also print the readability of every page"
     )
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="release gate: also fail on warnings and notes (no clinical review, overdue review)",
+    )
     return parser
 
 

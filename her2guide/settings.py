@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from her2guide.care_card import ClinicContact
+from her2guide.content.status_register import DEFAULT_READER_REGION, READER_REGIONS
 from her2guide.i18n import LANGUAGES
 from her2guide.themes import CHOICES as THEME_CHOICES
 from her2guide.themes import DEFAULT_CHOICE as DEFAULT_THEME
@@ -132,6 +133,20 @@ class Settings:
         if choice not in THEME_CHOICES:
             raise ValueError(f"unknown theme {choice!r}; choose one of {', '.join(THEME_CHOICES)}")
         self._qsettings.setValue("view/theme", choice)
+
+    @property
+    def region(self) -> str:
+        """The reader's region for approval statuses: "eu" (Germany, Austria), "ch" or "other"."""
+        value = self._text("region")
+        return value if value in READER_REGIONS else DEFAULT_READER_REGION
+
+    @region.setter
+    def region(self, region: str) -> None:
+        if region not in READER_REGIONS:
+            raise ValueError(
+                f"unknown region {region!r}; choose one of {', '.join(READER_REGIONS)}"
+            )
+        self._qsettings.setValue("region", region)
 
     @property
     def clinic(self) -> ClinicContact:

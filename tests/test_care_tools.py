@@ -289,7 +289,7 @@ def test_ctrl_p_prints_what_is_shown_even_the_treatment_path(
     assert window.care_tools.print_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
     window.care_tools.print_action.trigger()
     text = _pdf_text(target)
-    assert "Sie sind hier: Zweitlinie" in text
+    assert "Sie sind hier: Zweitlinientherapie" in text
     assert "Behandlungsweg" in text
     assert "Seite 1 von" in text
 

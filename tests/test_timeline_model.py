@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from her2guide.timeline.model import (
-    STATUS_FLAGS,
     Timeline,
     TimelineCursor,
     check_timeline_files,
@@ -51,7 +50,7 @@ stages:
           - text: "Swain SM et al. N Engl J Med 2015"
             doi: 10.1056/NEJMoa1413513
         side_effects: [Diarrhoea, Hair loss]
-        status: [approved-eu, approved-us]
+        status: thp-first-line
         ask: Is this right for me?
         page: how-treatments-work
       - id: t-dxd-pertuzumab
@@ -64,7 +63,7 @@ stages:
           - text: "Tolaney SM et al. N Engl J Med 2025"
             doi: 10.1056/NEJMoa2508668
         side_effects: [Lung inflammation]
-        status: [approved-us, under-review]
+        status: t-dxd-pertuzumab-first-line
         ask: What would it mean for me?
         page: antibody-drug-conjugates
   - id: second-line
@@ -82,7 +81,7 @@ stages:
           - text: "Cortés J et al. Nat Med 2024"
             pmid: "38825627"
         side_effects: [Lung inflammation, Feeling sick]
-        status: [approved-eu, approved-us]
+        status: t-dxd-pretreated
         ask: How are my lungs checked?
         page: antibody-drug-conjugates
   - id: brain-metastases
@@ -98,7 +97,6 @@ stages:
           - text: "ESMO news"
             url: https://www.esmo.org/oncology-news
         side_effects: [Depends on the treatment]
-        status: []
         ask: Would it help me?
         page: brain-metastases
 """
@@ -170,10 +168,10 @@ def test_shipped_stages_are_the_agreed_path(shipped: dict[str, Timeline]) -> Non
     assert [stage.label for stage in de.stages] == [
         "Erstlinientherapie",
         "Erhaltungstherapie",
-        "Zweitlinie",
-        "Drittlinie und später",
+        "Zweitlinientherapie",
+        "Drittlinientherapie und später",
         "Hirnmetastasen",
-        "Hormonrezeptor-positiv",
+        "Hormonrezeptorpositiv",
     ]
 
 
@@ -192,15 +190,14 @@ def test_every_t_dxd_option_carries_the_lung_warning(shipped: dict[str, Timeline
             assert all(word in text for word in words[lang]), (lang, option.id)
 
 
-def test_shipped_status_flags_follow_the_fact_base(shipped: dict[str, Timeline]) -> None:
+def test_shipped_options_name_their_register_entries(shipped: dict[str, Timeline]) -> None:
     en = shipped["en"]
     status = {option.id: option.status for stage in en.stages for option in stage.options}
-    assert status["t-dxd-pertuzumab"] == ("approved-us", "under-review")
-    assert status["margetuximab"] == ("approved-us",)
-    assert status["pyrotinib"] == ()
-    assert status["palbociclib"] == ()
-    assert status["tucatinib-maintenance"] == ()
-    assert status["investigational-drugs"] == ("investigational",)
+    assert status["t-dxd-pertuzumab"] == "t-dxd-pertuzumab-first-line"
+    assert status["t-dm1"] == "t-dm1-pretreated"
+    assert status["tucatinib-triplet-second-line"] == "tucatinib-triplet"
+    assert status["palbociclib"] == "palbociclib-maintenance"
+    assert status["local-therapy-brain"] == ""
     assert "China" in en.find("pyrotinib")[1].what
 
 
@@ -394,13 +391,13 @@ def test_unknown_page_link(tmp_path: Path) -> None:
 
 def test_status_lane_and_page_must_match(tmp_path: Path) -> None:
     german = (
-        SMALL_DE.replace("status: [approved-us, under-review]", "status: [approved-us]")
+        SMALL_DE.replace("status: t-dxd-pertuzumab-first-line", "status: t-dxd-pretreated")
         .replace("lane: side", "lane: main")
         .replace("page: how-treatments-work", "page: lines-of-therapy")
     )
     problems = pair_problems(tmp_path, SMALL_EN, german)
     assert len(problems) == 3
-    assert any("'status' is ['approved-us'] here" in p for p in problems)
+    assert any("'status' is 't-dxd-pretreated' here" in p for p in problems)
     assert any("'lane' is 'main' here but 'side'" in p for p in problems)
     assert any("'page' is 'lines-of-therapy' here" in p for p in problems)
 
@@ -427,16 +424,12 @@ def test_source_and_side_effect_counts_must_match(tmp_path: Path) -> None:
     ]
 
 
-def test_unknown_status_flag(tmp_path: Path) -> None:
-    text = SMALL_EN.replace("status: []", "status: [approved-ch]")
+def test_status_must_name_a_register_entry(tmp_path: Path) -> None:
+    text = SMALL_EN.replace("status: thp-first-line", "status: [approved-eu]")
     timeline, problems = load_timeline(write(tmp_path, "en", text))
     assert timeline is not None
     assert [(p.line, p.message) for p in problems] == [
-        (
-            line_of(text, "approved-ch"),
-            f"option 'local-therapy': unknown status flag 'approved-ch'; "
-            f"use {', '.join(STATUS_FLAGS)}",
-        )
+        (line_of(text, "[approved-eu]"), "option 'thp': 'status' must be text, not ['approved-eu']")
     ]
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QToolTip
 from pytestqt.qtbot import QtBot
 
 from her2guide import i18n
+from her2guide.content.status_register import REGISTER_FILE, load_register
 from her2guide.paths import content_dir, locale_dir
 from her2guide.settings import Settings
 from her2guide.timeline.model import Timeline, load_timeline
@@ -28,6 +29,9 @@ class _Catalog(gettext.NullTranslations):
 
     def gettext(self, message: str) -> str:
         return self._messages.get(message) or message
+
+
+REGISTER = load_register(content_dir() / REGISTER_FILE)[0]
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +70,7 @@ def switch_to_german(widget: TimelineWidget | TimelineView) -> None:
 def widget(qtbot: QtBot, timelines: dict[str, Timeline]) -> TimelineWidget:
     timeline_widget = TimelineWidget()
     qtbot.addWidget(timeline_widget)
+    timeline_widget.set_status_register(REGISTER, "other")
     timeline_widget.set_timeline(timelines["en"])
     timeline_widget.resize(1000, timeline_widget.heightForWidth(1000))
     timeline_widget.show()
@@ -82,6 +87,7 @@ def settings(tmp_path: Path) -> Settings:
 def view(qtbot: QtBot, settings: Settings, timelines: dict[str, Timeline]) -> TimelineView:
     timeline_view = TimelineView(settings)
     qtbot.addWidget(timeline_view)
+    timeline_view.set_status_register(REGISTER, "other")
     timeline_view.set_timeline(timelines["en"])
     timeline_view.resize(1200, 700)
     timeline_view.show()
@@ -187,8 +193,9 @@ def test_hover_highlights_and_explains(qtbot: QtBot, widget: TimelineWidget) -> 
         [
             "Trastuzumab deruxtecan + pertuzumab (Enhertu + Perjeta)",
             "First line",
-            "Approved in the US",
-            "Under review by the authorities",
+            "In the EU (Germany, Austria): under review since January 2026",
+            "In Switzerland: approved since 20 March 2026, as a temporary extension",
+            "In the US: approved since 15 December 2025",
         ]
     )
     assert widget.tooltip_at(center) == expected
@@ -341,7 +348,8 @@ def test_select_from_a_page_link_and_read_more(qtbot: QtBot, view: TimelineView)
     for expected in (
         "Brand name: Enhertu",
         "DESTINY-Breast03",
-        "Approved in the EU",
+        "In the EU (Germany, Austria): approved since 20 January 2021",
+        "Last checked by us on 6 December 2026.",
         "Call your team at once",
         "How will my lungs be checked",
         "https://pubmed.ncbi.nlm.nih.gov/38825627/",
@@ -354,6 +362,8 @@ def test_select_from_a_page_link_and_read_more(qtbot: QtBot, view: TimelineView)
 
 def test_unconfirmed_approval_is_said_in_words(view: TimelineView) -> None:
     view.select("tucatinib-maintenance")
+    assert "In the US: no approval found in our sources" in view.detail.toPlainText()
+    view.select("local-therapy-brain")
     assert "no confirmed approval for this use" in view.detail.toPlainText()
 
 
@@ -370,15 +380,17 @@ def test_language_switch_keeps_the_selection_and_relabels(
     assert widget.current_id() == "t-dxd-second-line"
     assert widget.you_are_here() == "second-line"
     assert widget.accessible_value() == (
-        "Zweitlinie (Sie sind hier): Trastuzumab-Deruxtecan (Enhertu)"
+        "Zweitlinientherapie (Sie sind hier): Trastuzumab-Deruxtecan (Enhertu)"
     )
     center = widget.item_rect("t-dxd-second-line").center()
-    assert widget.tooltip_at(center).splitlines() == [
-        "Trastuzumab-Deruxtecan (Enhertu)",
-        "Zweitlinie",
-        "In der EU zugelassen",
-        "In den USA zugelassen",
+    lines = widget.tooltip_at(center).splitlines()
+    assert lines[:2] == ["Trastuzumab-Deruxtecan (Enhertu)", "Zweitlinientherapie"]
+    assert [line.split(":")[0] for line in lines[2:]] == [
+        "In der EU (Deutschland, Österreich)",
+        "In der Schweiz",
+        "In den USA",
     ]
+    assert lines[2].startswith("In der EU (Deutschland, Österreich): zugelassen seit 20. Januar")
     assert "Nebenwirkungen" in view.detail.toPlainText()
     assert widget.accessibleName() == "Behandlungsweg"
     assert view.clear_button.text() == "„Sie sind hier“ entfernen"
@@ -413,3 +425,21 @@ def test_export_png_renders_the_whole_timeline(view: TimelineView, tmp_path: Pat
 def test_export_to_an_unwritable_place_raises(view: TimelineView, tmp_path: Path) -> None:
     with pytest.raises(OSError, match="could not write"):
         view.export_png(tmp_path / "missing-folder" / "timeline.png")
+
+
+def test_badges_put_the_readers_region_first_and_show_conditions(widget: TimelineWidget) -> None:
+    option = widget.timeline.find("tucatinib-triplet-second-line")[1]
+    assert [b.text for b in widget.status_badges(option)] == [
+        "EU: after 2 or more HER2 treatments",
+        "US: after 1 or more HER2 treatments",
+    ]
+    first_line = widget.timeline.find("t-dxd-pertuzumab")[1]
+    widget.set_status_register(REGISTER, "ch")
+    assert [b.text for b in widget.status_badges(first_line)] == [
+        "CH: temporary",
+        "EU: under review",
+        "US",
+    ]
+    assert widget.status_lines(first_line)[0].startswith("In Switzerland: approved since")
+    center = widget.item_rect("t-dxd-pertuzumab").center()
+    assert widget.tooltip_at(center).split("\n")[2].startswith("In Switzerland")

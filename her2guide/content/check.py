@@ -10,9 +10,10 @@ from her2guide.content.guided_path import check_guided_paths
 from her2guide.content.library import Library
 from her2guide.content.model import LanguageContent, Problem
 from her2guide.content.pages import DATA_FILES, ID_PATTERN
+from her2guide.content.status_register import REGISTER_FILE, load_register, stale_entries
 from her2guide.i18n import LANGUAGES
 from her2guide.search.synonyms import SYNONYMS_FILE, parse_synonyms
-from her2guide.timeline.model import check_timeline_pair, load_timeline
+from her2guide.timeline.model import Timeline, check_timeline_pair, load_timeline
 
 
 def _parity(en: LanguageContent, de: LanguageContent) -> Iterable[Problem]:
@@ -68,6 +69,19 @@ def _pronunciation_parity(en: LanguageContent, de: LanguageContent) -> Iterable[
             )
 
 
+def _timeline_statuses(timeline: Timeline, known: set[str], path: Path) -> Iterable[Problem]:
+    """Every timeline option's ``status`` names an entry of the status register."""
+    for stage in timeline.stages:
+        for option in stage.options:
+            if option.status and option.status not in known:
+                yield Problem(
+                    path,
+                    option.key_lines.get("status", option.line),
+                    f"option '{option.id}': unknown status register entry '{option.status}' "
+                    f"(entries are in {REGISTER_FILE})",
+                )
+
+
 def check_content(root: Path, resources: Path) -> list[Problem]:
     """Every problem in the content folder ``root``; empty when the content is ready to ship."""
     problems: list[Problem] = []
@@ -83,6 +97,13 @@ def check_content(root: Path, resources: Path) -> list[Problem]:
         if en_timeline
         else None
     )
+    register, register_problems = load_register(root / REGISTER_FILE)
+    problems += register_problems
+    for lang, (timeline, _problems) in timelines.items():
+        if timeline is not None:
+            problems += _timeline_statuses(
+                timeline, set(register.entries), root / lang / "timeline.yaml"
+            )
     library = Library(root, resources, timeline_ids)
     for lang in LANGUAGES:
         content = library.language(lang)
@@ -112,21 +133,50 @@ def check_content(root: Path, resources: Path) -> list[Problem]:
 def overdue_pages(library: Library, today: dt.date | None = None) -> list[Problem]:
     """Pages past their review date: shown with a note in the app, listed by check, not errors."""
     return [
-        Problem(page.path, 2, f"review overdue since {page.review_due.isoformat()}")
+        Problem(
+            page.path,
+            2,
+            f"note: review overdue since {page.review_due.isoformat()} "
+            "(the app shows this page with a review-overdue notice)",
+        )
         for lang in LANGUAGES
         for page in library.language(lang).pages.values()
         if page.is_overdue(today)
     ]
 
 
-def run_check(root: Path, resources: Path, *, stats: bool = False) -> int:
-    """Prints every problem and returns the exit status: 1 when anything is wrong."""
+def unreviewed_pages(library: Library) -> list[Problem]:
+    """Pages no clinician has reviewed yet: the app says so under the title."""
+    return [
+        Problem(page.path, 2, "note: not yet reviewed by a clinician (reviewed_by role)")
+        for lang in LANGUAGES
+        for page in library.language(lang).pages.values()
+        if not page.clinically_reviewed
+    ]
+
+
+def run_check(
+    root: Path,
+    resources: Path,
+    *,
+    stats: bool = False,
+    strict: bool = False,
+    today: dt.date | None = None,
+) -> int:
+    """Prints every problem, warning and note; returns the exit status.
+
+    Problems always fail (1). Warnings (a register entry not checked for 6 months) and notes
+    (review overdue, no clinical review yet) fail only with ``strict``, the release gate.
+    """
+    today = today or dt.date.today()
     problems = check_content(root, resources)
     for problem in problems:
         print(problem)
     library = Library(root, resources)  # one read of the content for the notes and figures below
-    for note in overdue_pages(library):
-        print(f"{note} (note: the app shows this page with a review-overdue notice)")
+    warnings = stale_entries(library.register, today)
+    notes = overdue_pages(library, today) + unreviewed_pages(library)
+    for remark in warnings + notes:
+        print(remark)
     if stats:
         from her2guide.content.readability import readability_table
 
@@ -135,5 +185,11 @@ def run_check(root: Path, resources: Path, *, stats: bool = False) -> int:
     if problems:
         print(f"{len(problems)} problem(s) found.")
         return 1
-    print(f"Content OK: {pages} pages in {len(LANGUAGES)} languages.")
+    if strict and (warnings or notes):
+        print(f"--strict: {len(warnings)} warning(s) and {len(notes)} note(s) must be resolved.")
+        return 1
+    summary = f"Content OK: {pages} pages in {len(LANGUAGES)} languages."
+    if warnings or notes:
+        summary += f" {len(warnings)} warning(s), {len(notes)} note(s)."
+    print(summary)
     return 0

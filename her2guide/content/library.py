@@ -7,6 +7,12 @@ from typing import TYPE_CHECKING
 
 from her2guide.content.cache import ContentCache, fingerprint
 from her2guide.content.model import LanguageContent, Rendered
+from her2guide.content.status_register import (
+    DEFAULT_READER_REGION,
+    REGISTER_FILE,
+    StatusRegister,
+    load_register,
+)
 
 if TYPE_CHECKING:
     from her2guide.content.render import PageRenderer
@@ -35,6 +41,16 @@ class Library:
         self._languages: dict[str, LanguageContent] = {}
         self._renderers: dict[str, PageRenderer] = {}
         self._html: dict[tuple[str, str], Rendered] = {}
+        self._register: StatusRegister | None = None
+        self.region = DEFAULT_READER_REGION
+        """The reader's region (``eu``, ``ch`` or ``other``): its status is written first."""
+
+    @property
+    def register(self) -> StatusRegister:
+        """The approval-status register shared by both languages, read on first use."""
+        if self._register is None:
+            self._register = load_register(self.root / REGISTER_FILE)[0]
+        return self._register
 
     def _cache(self, lang: str) -> ContentCache | None:
         if self._cache_folder is None:
@@ -58,6 +74,17 @@ class Library:
         return self._languages[lang]
 
     def render(self, lang: str, page_id: str) -> Rendered | None:
+        """The page's HTML with its approval statuses for the reader's region."""
+        from her2guide.content.status_markers import fill_status
+
+        rendered = self._rendered(lang, page_id)
+        if rendered is None or 'data-status="' not in rendered.html:
+            return rendered
+        return Rendered(
+            fill_status(rendered.html, self.register, self.region, lang), rendered.problems
+        )
+
+    def _rendered(self, lang: str, page_id: str) -> Rendered | None:
         """The page's HTML, cached: pages do not change while the app runs."""
         key = (lang, page_id)
         if key not in self._html:
@@ -79,5 +106,7 @@ class Library:
         if lang not in self._renderers:
             from her2guide.content.render import PageRenderer
 
-            self._renderers[lang] = PageRenderer(content, self.resources, self.timeline_ids)
+            self._renderers[lang] = PageRenderer(
+                content, self.resources, self.timeline_ids, set(self.register.entries)
+            )
         return self._renderers[lang]

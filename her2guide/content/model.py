@@ -48,6 +48,21 @@ class Source:
         return self.url or ""
 
 
+REVIEW_ROLES: tuple[str, ...] = ("editorial", "clinician")
+
+
+@dataclass(frozen=True)
+class Reviewer:
+    """Who last reviewed a page (``reviewed_by`` in the front matter) and in what role."""
+
+    name: str
+    role: str  # one of REVIEW_ROLES
+
+    @property
+    def is_clinician(self) -> bool:
+        return self.role == "clinician"
+
+
 @dataclass(frozen=True)
 class Page:
     id: str
@@ -64,6 +79,12 @@ class Page:
     teach_back: str
     body: str = field(repr=False)
     body_line: int = 1
+    reviewed_by: Reviewer | None = None
+    """None when the front matter does not say: shown as not reviewed by a clinician."""
+
+    @property
+    def clinically_reviewed(self) -> bool:
+        return self.reviewed_by is not None and self.reviewed_by.is_clinician
 
     def is_overdue(self, today: dt.date | None = None) -> bool:
         return self.review_due < (today or dt.date.today())

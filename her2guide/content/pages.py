@@ -13,11 +13,13 @@ from typing import Any
 import yaml
 
 from her2guide.content.model import (
+    REVIEW_ROLES,
     ContentError,
     GlossaryTerm,
     LanguageContent,
     Page,
     Problem,
+    Reviewer,
     Section,
     Source,
 )
@@ -26,8 +28,9 @@ from her2guide.content.yamlsource import child, item_lines, key_lines, parse_yam
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PAGE_KEYS = (
     "title", "section", "order", "summary", "reviewed", "review_due",
-    "sources", "questions", "teach_back",
+    "sources", "questions", "teach_back", "reviewed_by",
 )  # fmt: skip
+REVIEWER_KEYS = ("name", "role")
 SOURCE_KEYS = ("text", "doi", "pmid", "url")
 GLOSSARY_KEYS = ("id", "term", "definition", "aliases", "pronunciation")
 SECTION_KEYS = ("id", "title")
@@ -211,6 +214,29 @@ def parse_sources(
     return tuple(sources)
 
 
+def parse_reviewer(fields: EntryFields) -> Reviewer | None:
+    """``reviewed_by: {name, role}``: who reviewed the page; a clinician only when one signed."""
+    value = fields.data.get("reviewed_by")
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        fields.fail("reviewed_by", "'reviewed_by' must hold 'name' and 'role'")
+        return None
+    for key in value:
+        if key not in REVIEWER_KEYS:
+            fields.fail("reviewed_by", unknown_key_message(str(key), REVIEWER_KEYS))
+    name, role = value.get("name"), value.get("role")
+    if not isinstance(name, str) or not name.strip():
+        fields.fail("reviewed_by", "'reviewed_by' needs a 'name' (a person or a team)")
+        return None
+    if role not in REVIEW_ROLES:
+        fields.fail(
+            "reviewed_by", f"'reviewed_by' role must be {' or '.join(REVIEW_ROLES)}, not {role!r}"
+        )
+        return None
+    return Reviewer(name.strip(), role)
+
+
 def parse_page(path: Path, lang: str, section_ids: set[str]) -> tuple[Page | None, list[Problem]]:
     """A page from its file, or None with the problems that make it unusable."""
     page_id = path.stem
@@ -260,6 +286,7 @@ def parse_page(path: Path, lang: str, section_ids: set[str]) -> tuple[Page | Non
     }
     sources = parse_sources(fields, node)
     questions = fields.text_list("questions", node)
+    reviewer = parse_reviewer(fields)
     section = values["section"]
     if section is not None and section not in section_ids:
         known = ", ".join(sorted(section_ids)) or "none (sections.yaml could not be read)"
@@ -272,7 +299,7 @@ def parse_page(path: Path, lang: str, section_ids: set[str]) -> tuple[Page | Non
         return None, problems
     page = Page(
         id=page_id, lang=lang, path=path, sources=sources, questions=tuple(questions),
-        body=body, body_line=body_line, **values,
+        body=body, body_line=body_line, reviewed_by=reviewer, **values,
     )  # fmt: skip
     return page, problems
 

@@ -15,6 +15,7 @@ _FENCE = re.compile(r"^```.*?^```", re.S | re.M)
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _BARE_URL = re.compile(r"<?https?://[^\s>]+>?")
+_STATUS = re.compile(r"\{\{status:[^{}]*\}\}")  # filled in from the register when shown
 _CITE = re.compile(r"\s*\[S\d+(?:\s*,\s*S?\d+)*\]")
 _ADMONITION = re.compile(r'^!!!\s+\w+(?:\s+"([^"]*)")?\s*$')
 _MARKUP = re.compile(r"[*_`]+")
@@ -55,6 +56,7 @@ def prose(markdown: str) -> str:
         item = bool(_LIST_MARK.match(line))
         text = admonition.group(1) or "" if admonition else line
         text = _BARE_URL.sub("", _LINK.sub(r"\1", _CITE.sub("", _IMAGE.sub("", text))))
+        text = _STATUS.sub("", text)
         text = _MARKUP.sub("", _LIST_MARK.sub("", text.lstrip("#").strip())).strip()
         if not text:
             continue

@@ -20,6 +20,8 @@ from markdown.util import AtomicString
 
 from her2guide.content.glossary_marks import TermMarker
 from her2guide.content.model import GLOSSARY_PAGE, LanguageContent, Page, Problem, Rendered
+from her2guide.content.review_status import review_line
+from her2guide.content.status_register import MARKER
 from her2guide.i18n import format_date, gettext_for
 
 CITATION = r"\[S(\d+)\]"
@@ -84,6 +86,26 @@ class _CitationPattern(InlineProcessor):
         sup = etree.SubElement(link, "sup")
         sup.text = f"[{number}]"
         return link, m.start(0), m.end(0)
+
+
+class _StatusPattern(InlineProcessor):
+    """``{{status:ID}}`` becomes a placeholder for the register's sentence (content.status_markers),
+    filled in for the reader's region when the page is shown."""
+
+    def __init__(self, pattern: str, context_holder: _PageExtension) -> None:
+        super().__init__(pattern)
+        self.holder = context_holder
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:
+        entry_id = m.group(1).strip()
+        context, known = self.holder.context, self.holder.status_ids
+        if context is not None and known is not None and entry_id not in known:
+            context.report(
+                f"unknown status register entry '{entry_id}'" + _did_you_mean(entry_id, known),
+                m.group(0),
+            )
+        span = etree.Element("span", {"class": "status", "data-status": entry_id})
+        return span, m.start(0), m.end(0)
 
 
 class _RawHtmlPattern(InlineProcessor):
@@ -223,15 +245,17 @@ class _LinkResolver(Treeprocessor):
 
 
 class _PageExtension(markdown.Extension):
-    def __init__(self) -> None:
+    def __init__(self, status_ids: set[str] | None = None) -> None:
         super().__init__()
         self.context: _Context | None = None
+        self.status_ids = status_ids
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.inlinePatterns.register(_RawHtmlPattern(RAW_HTML_TAG, self), "raw_html_as_text", 90)
         md.inlinePatterns.register(_CitationPattern(CITATION, self), "citation", 175)
+        md.inlinePatterns.register(_StatusPattern(MARKER.pattern, self), "status_marker", 185)
         md.treeprocessors.register(_LinkResolver(md, self), "her2guide_links", 15)
         md.treeprocessors.register(TermMarker(md, self._current_page), "her2guide_terms", 14)
 
@@ -253,11 +277,12 @@ class PageRenderer:
         content: LanguageContent,
         resources: Path,
         timeline_ids: set[str] | None = None,
+        status_ids: set[str] | None = None,
     ) -> None:
         self.content = content
         self.resources = resources
         self.timeline_ids = timeline_ids
-        self._extension = _PageExtension()
+        self._extension = _PageExtension(status_ids)
         self._markdown = markdown.Markdown(
             extensions=["tables", "sane_lists", "admonition", "toc", self._extension],
             output_format="html",
@@ -281,6 +306,8 @@ class PageRenderer:
         finally:
             self._extension.context = None
         parts = [f"<h1>{html.escape(page.title)}</h1>"]
+        review = html.escape(review_line(page.reviewed_by, page.lang))
+        parts.append(f'<p class="review-status"><i>{review}</i></p>')
         if page.is_overdue(today):
             parts.append(self._overdue(page))
         in_short = self._t("In short")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from her2guide.care_card import CARD_PAGE, ClinicContact, card_html
 from her2guide.content.library import Library
-from her2guide.content.model import Source
+from her2guide.content.model import Reviewer, Source
 from her2guide.i18n import gettext_for
 from her2guide.questions import QuestionList
 
@@ -51,6 +51,7 @@ class PrintSection:
     title: str
     html: str
     reviewed: dt.date | None = None
+    reviewed_by: Reviewer | None = None
     has_sources: bool = False
     images: tuple[str, ...] = ()
     compact: bool = False
@@ -70,7 +71,9 @@ def page_section(library: Library, lang: str, page_id: str) -> PrintSection | No
     rendered = library.render(lang, page_id)
     if page is None or rendered is None:
         return None
-    return PrintSection(lang, page.title, rendered.html, page.reviewed, has_sources=True)
+    return PrintSection(
+        lang, page.title, rendered.html, page.reviewed, page.reviewed_by, has_sources=True
+    )
 
 
 def card_section(library: Library, lang: str, clinic: ClinicContact) -> PrintSection | None:
@@ -80,7 +83,9 @@ def card_section(library: Library, lang: str, clinic: ClinicContact) -> PrintSec
     if page is None or rendered is None:
         return None
     document = card_html(rendered.html, page.title, clinic, lang, for_print=True)
-    return PrintSection(lang, page.title, document, page.reviewed, has_sources=True, compact=True)
+    return PrintSection(
+        lang, page.title, document, page.reviewed, page.reviewed_by, has_sources=True, compact=True
+    )
 
 
 def _timeline_sources(timeline: Timeline) -> list[Source]:

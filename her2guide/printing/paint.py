@@ -35,6 +35,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from her2guide import themes
 from her2guide.care_card import ClinicContact
+from her2guide.content.review_status import review_footer
 from her2guide.i18n import format_date, gettext_for
 from her2guide.printing.handout import PrintSection
 from her2guide.themes import fill_style_sheet
@@ -269,8 +270,7 @@ def _paint_footer(painter: QPainter, sheet: _Sheet, section: PrintSection, job: 
         _draw_line(painter, line, contact, "", sheet.small_bold, sheet.small_bold)
     notes = []
     if section.reviewed is not None:
-        reviewed = format_date(section.reviewed, lang)
-        notes.append(_t("Medically reviewed on {date}", lang).format(date=reviewed))
+        notes.append(review_footer(section.reviewed, section.reviewed_by, lang))
     if section.has_sources:
         notes.append(_t("Sources: listed at the end of this topic", lang))
     line = line.translated(0, sheet.line)

@@ -17,7 +17,6 @@ import yaml
 from her2guide.content.model import ContentError, Problem, Source
 from her2guide.content.yamlsource import child, item_lines, key_lines, parse_yaml
 
-STATUS_FLAGS: tuple[str, ...] = ("approved-eu", "approved-us", "under-review", "investigational")
 LANES: tuple[str, ...] = ("main", "side")
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -26,8 +25,8 @@ _CITATION_WITH_SPACE = re.compile(r"\s*\[S\d+\]")
 
 _TOP_KEYS = ("title", "stages")
 _STAGE_KEYS = ("id", "lane", "label", "description", "options")
-_OPTION_KEYS = ("id", "name", "what", "result", "sources", "side_effects", "status", "ask", "page")
-_OPTION_OPTIONAL_KEYS = ("brand", "trial")
+_OPTION_KEYS = ("id", "name", "what", "result", "sources", "side_effects", "ask", "page")
+_OPTION_OPTIONAL_KEYS = ("brand", "trial", "status")
 _SOURCE_LINK_KEYS = ("doi", "pmid", "url")
 _CITING_KEYS = ("name", "what", "result", "ask")
 
@@ -49,7 +48,8 @@ class Option:
     result: str
     sources: tuple[Source, ...]
     side_effects: tuple[str, ...]
-    status: tuple[str, ...]
+    status: str
+    """The id of its entry in the approval-status register, or "" when it has none."""
     ask: str
     page: str
     line: int = field(default=1, compare=False, repr=False)
@@ -202,19 +202,16 @@ class _Reader:
         texts = {
             key: self._text(data, key, lines, line, what, required=key not in _OPTION_OPTIONAL_KEYS)
             for key in (*_OPTION_KEYS, *_OPTION_OPTIONAL_KEYS)
-            if key not in ("id", "sources", "side_effects", "status")
+            if key not in ("id", "sources", "side_effects")
         }
         sources = self._sources(data["sources"], child(node, "sources"), lines["sources"], what)
         side_effects = self._text_list(data, "side_effects", lines, what, allow_empty=False)
-        status = self._text_list(data, "status", lines, what, allow_empty=True)
-        for flag in status:
-            if flag not in STATUS_FLAGS:
-                self.report(
-                    lines["status"],
-                    f"{what}: unknown status flag '{flag}'; use {', '.join(STATUS_FLAGS)}",
-                )
-        if len(set(status)) != len(status):
-            self.report(lines["status"], f"{what}: a status flag is listed twice")
+        status = texts["status"]
+        if status and not _ID.fullmatch(status):
+            self.report(
+                lines["status"],
+                f"{what}: 'status' must name an entry of the status register, not '{status}'",
+            )
         page = texts["page"]
         if page and not _ID.fullmatch(page):
             self.report(lines["page"], f"{what}: '{page}' is not a page id (a page's file name)")
@@ -463,7 +460,7 @@ def check_timeline_pair(
             de_option = de_options.get(en_option.id)
             if de_option is None:
                 continue
-            differs("status", list(en_option.status), list(de_option.status), de_option)
+            differs("status", en_option.status, de_option.status, de_option)
             differs("page", en_option.page, de_option.page, de_option)
             for key in ("sources", "side_effects"):
                 en_count = len(getattr(en_option, key))
@@ -477,7 +474,7 @@ def check_timeline_pair(
                             f"{name_of(en_path)}; translate each one",
                         )
                     )
-            for key in _OPTION_OPTIONAL_KEYS:
+            for key in ("brand", "trial"):
                 en_value, de_value = getattr(en_option, key), getattr(de_option, key)
                 if bool(en_value) != bool(de_value):
                     empty, here, there = (

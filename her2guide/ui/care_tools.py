@@ -269,6 +269,7 @@ class CareTools(QObject):
             self.window.settings, self.window.text_scale, parent or self.window
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.window.apply_region()
             self._say(_("Preferences saved."))
             if self.card_dialog is not None and self.card_dialog.isVisible():
                 self.show_card()
@@ -284,6 +285,7 @@ class CareTools(QObject):
             timelines={lang: self._timeline(lang) for lang in {s.lang for s in sections}},
             you_are_here=window.settings.you_are_here,
             text_scale=window.text_scale,
+            status=(window.library.register, window.library.region),
         )
 
     def current_sections(self) -> list[PrintSection]:

@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.library = library
+        self.library.region = settings.region
         self.settings = settings
         self.languages = languages
         self.history = History()
@@ -359,6 +360,7 @@ class MainWindow(QMainWindow):
             self.timeline_view = TimelineView(self.settings)
             self.timeline_view.page_requested.connect(self.open_page)
             self.timeline_view.set_text_scale(self.text_scale)
+            self.timeline_view.set_status_register(self.library.register, self.library.region)
             self.views.addWidget(self.timeline_view)
         self.timeline_view.set_timeline(timeline)
         if target:
@@ -381,6 +383,18 @@ class MainWindow(QMainWindow):
         else:
             self._show(location, scroll=scroll)
         self._report_content_problems()
+
+    def apply_region(self) -> None:
+        """Shows approval statuses for the region in the settings, the reader's region first."""
+        if self.settings.region == self.library.region:
+            return
+        self.library.region = self.settings.region
+        if self.timeline_view is not None:
+            self.timeline_view.set_status_register(self.library.register, self.library.region)
+        location = self.history.current
+        if location is not None and location.kind != "timeline":
+            self._show(location, scroll=self.reader.scroll_fraction())
+        self.location_shown.emit(location)
 
     def set_text_scale(self, percent: int) -> None:
         self.text_scale = max(MIN_SCALE, min(MAX_SCALE, percent))

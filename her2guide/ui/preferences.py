@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from her2guide.care_card import ClinicContact
 from her2guide.i18n import _
 from her2guide.settings import Settings
+from her2guide.ui.region_chooser import RegionGroup
 from her2guide.ui.theme_chooser import ThemeGroup
 
 BASE_POINT_SIZE = 11.0
@@ -63,6 +64,8 @@ class PreferencesDialog(QDialog):
         self.layout_.addWidget(self.clinic_group)
         self.theme_group = ThemeGroup(settings)
         self.layout_.addWidget(self.theme_group)
+        self.region_group = RegionGroup(settings)
+        self.layout_.addWidget(self.region_group)
         self.layout_.addStretch(1)
         self.layout_.addWidget(self.buttons)
         self.setMinimumWidth(round(480 * max(1.0, text_scale / 100)))
@@ -91,4 +94,5 @@ class PreferencesDialog(QDialog):
     def accept(self) -> None:
         self.settings.clinic = ClinicContact(self.clinic_name.text(), self.clinic_phone.text())
         self.theme_group.apply()
+        self.region_group.apply()
         super().accept()

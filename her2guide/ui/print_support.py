@@ -30,6 +30,7 @@ from her2guide.printing.paint import (
 )
 
 if TYPE_CHECKING:
+    from her2guide.content.status_register import StatusRegister
     from her2guide.timeline.model import Timeline
     from her2guide.ui.timeline_widget import TimelineWidget
 
@@ -60,9 +61,15 @@ def _best_width(widget: TimelineWidget) -> int:
     )
 
 
-def timeline_image(timeline: Timeline, lang: str, you_are_here: str | None) -> QImage:
+def timeline_image(
+    timeline: Timeline,
+    lang: str,
+    you_are_here: str | None,
+    status: tuple[StatusRegister, str] | None = None,
+) -> QImage:
     """The whole treatment path for paper: light colours, "you are here" marked, laid out in
-    the proportions that fit one sheet best."""
+    the proportions that fit one sheet best; ``status`` (register, reader's region) draws the
+    approval badges."""
     with _language(lang):
         from her2guide.ui.timeline_widget import TimelineWidget  # only when a handout needs it
 
@@ -71,6 +78,8 @@ def timeline_image(timeline: Timeline, lang: str, you_are_here: str | None) -> Q
         font = QFont(QGuiApplication.font())
         font.setPointSizeF(TIMELINE_POINT_SIZE)
         widget.setFont(font)
+        if status is not None:
+            widget.set_status_register(*status)
         widget.set_timeline(timeline)
         widget.set_you_are_here(you_are_here)
         width = _best_width(widget)
@@ -89,6 +98,7 @@ def pictures_for(
     sections: Sequence[PrintSection],
     timelines: Mapping[str, Timeline | None],
     you_are_here: str | None,
+    status: tuple[StatusRegister, str] | None = None,
 ) -> dict[str, QImage]:
     """The pictures the sections name, drawn once each."""
     images: dict[str, QImage] = {}
@@ -96,7 +106,8 @@ def pictures_for(
         for name in section.images:
             timeline = timelines.get(section.lang)
             if name == TIMELINE_IMAGE.format(lang=section.lang) and timeline is not None:
-                images.setdefault(name, timeline_image(timeline, section.lang, you_are_here))
+                picture = timeline_image(timeline, section.lang, you_are_here, status)
+                images.setdefault(name, picture)
     return images
 
 
@@ -108,12 +119,13 @@ def make_job(
     timelines: Mapping[str, Timeline | None],
     you_are_here: str | None,
     text_scale: int = 100,
+    status: tuple[StatusRegister, str] | None = None,
 ) -> PrintJob:
     return PrintJob(
         sections=sections,
         resources=resources,
         clinic=clinic,
-        images=pictures_for(sections, timelines, you_are_here),
+        images=pictures_for(sections, timelines, you_are_here, status),
         printed_on=dt.date.today(),
         text_scale=text_scale,
     )

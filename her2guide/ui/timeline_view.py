@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from her2guide.i18n import _
+from her2guide.content.status_register import StatusRegister
+from her2guide.content.status_text import REGION_SHORT, checked_note
+from her2guide.i18n import _, current_language
 from her2guide.settings import MAX_SCALE, MIN_SCALE, Settings
 from her2guide.timeline.model import Option, Stage, Timeline
-from her2guide.ui.timeline_widget import TimelineWidget, status_words
+from her2guide.ui.timeline_widget import TimelineWidget
 
 _CITATION = re.compile(r"\s*\[S(\d+)\]")
 
@@ -51,6 +53,7 @@ class TimelineView(QWidget):
         super().__init__(parent)
         self.settings = settings
         self._base_font = QFont(self.font())
+        self._register: StatusRegister | None = None
 
         self.timeline_widget = TimelineWidget()
         self.scroll_area = QScrollArea()
@@ -116,6 +119,12 @@ class TimelineView(QWidget):
         marked = self.settings.you_are_here
         if marked and timeline.stage(marked) is not None:
             self.timeline_widget.set_you_are_here(marked)
+        self._refresh()
+
+    def set_status_register(self, register: StatusRegister | None, region: str) -> None:
+        """Badges and approval details from the register, the reader's region first."""
+        self.timeline_widget.set_status_register(register, region)
+        self._register = register
         self._refresh()
 
     def select(self, target_id: str) -> bool:
@@ -283,10 +292,11 @@ class TimelineView(QWidget):
             )
         parts.append(_paragraph(html.escape(where), "i"))
         parts += [_heading(3, _("What it is")), _paragraph(_rich(option.what))]
-        words = status_words(option.status) or [
+        words = self.timeline_widget.status_lines(option) or [
             _("This guide has no confirmed approval for this use. Ask your care team.")
         ]
         parts += [_heading(3, _("Approval")), _bullets(html.escape(text) for text in words)]
+        parts += self._register_details(option)
         trial = f"<b>{html.escape(option.trial)}:</b> " if option.trial else ""
         parts += [_heading(3, _("Evidence")), _paragraph(trial + _rich(option.result))]
         parts.append(_heading(3, _("Side effects")))
@@ -300,6 +310,19 @@ class TimelineView(QWidget):
         ]
         parts.append(_bullets(sources, tag="ol"))
         return "".join(parts)
+
+    def _register_details(self, option: Option) -> list[str]:
+        """When the register was last checked for this option, and where each status is from."""
+        entry = self._register.get(option.status) if self._register and option.status else None
+        if entry is None:
+            return []
+        lang = current_language()
+        links = [
+            f"{html.escape(_(REGION_SHORT[region]))}: <small>{html.escape(status.source)}</small>"
+            for region, status in entry.regions.items()
+            if status.source
+        ]
+        return [_paragraph(html.escape(checked_note(entry, lang)), "i"), _bullets(links)]
 
 
 def _heading(level: int, text: str) -> str:

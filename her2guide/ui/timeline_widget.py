@@ -35,24 +35,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAccessibleWidget, QSizePolicy, QToolTip, QWidget
 
-from her2guide.i18n import N_, _
-from her2guide.timeline.model import STATUS_FLAGS, Option, Stage, Timeline, TimelineCursor
-
-STATUS_BADGES: dict[str, str] = {
-    "approved-eu": N_("EU"),
-    "approved-us": N_("US"),
-    "under-review": N_("under review"),
-    "investigational": N_("investigational"),
-}
-"""The short text on each status badge (translate with ``_`` where shown)."""
-
-STATUS_WORDS: dict[str, str] = {
-    "approved-eu": N_("Approved in the EU"),
-    "approved-us": N_("Approved in the US"),
-    "under-review": N_("Under review by the authorities"),
-    "investigational": N_("Investigational: only in clinical trials"),
-}
-"""What each status flag means, in words."""
+from her2guide.content.status_register import DEFAULT_READER_REGION, StatusRegister
+from her2guide.content.status_text import LEGEND, Badge, badges, clauses
+from her2guide.i18n import _, current_language
+from her2guide.timeline.model import Option, Stage, Timeline, TimelineCursor
 
 YOU_ARE_HERE_KEY = Qt.Key.Key_H
 """Marks or clears "you are here" on the selected stage: H for "here" (German "hier")."""
@@ -67,11 +53,6 @@ _COMMAND_MODIFIERS = (
     | Qt.KeyboardModifier.AltModifier
     | Qt.KeyboardModifier.MetaModifier
 )
-
-
-def status_words(flags: tuple[str, ...]) -> list[str]:
-    """The status flags as translated sentences, in the order of STATUS_FLAGS."""
-    return [_(STATUS_WORDS[flag]) for flag in STATUS_FLAGS if flag in flags]
 
 
 # -- layout records (geometry only; computed off the paint path) --------------------------------
@@ -301,6 +282,8 @@ class TimelineWidget(QWidget):
         self._layout_cache: dict[int, _Layout] = {}
         self._metrics_cache: _Metrics | None = None
         self._hovered: str | None = None
+        self._register: StatusRegister | None = None
+        self._region = DEFAULT_READER_REGION
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -338,6 +321,20 @@ class TimelineWidget(QWidget):
             self._selection_changed()
         else:
             self._announce_value()
+
+    def set_status_register(self, register: StatusRegister | None, region: str) -> None:
+        """Badges come from the approval-status register, the reader's region first."""
+        self._register, self._region = register, region
+        self._relayout()
+
+    def status_badges(self, option: Option) -> list[Badge]:
+        entry = self._register.get(option.status) if self._register and option.status else None
+        return badges(entry, self._region, current_language())
+
+    def status_lines(self, option: Option) -> list[str]:
+        """The option's status, one line per region (reader's first); empty when unknown."""
+        entry = self._register.get(option.status) if self._register and option.status else None
+        return clauses(entry, self._region, current_language()) if entry else []
 
     def select(self, target_id: str) -> bool:
         """Selects a stage or option by id; returns whether the id exists on the timeline."""
@@ -600,29 +597,36 @@ class TimelineWidget(QWidget):
             brand = _text(option.brand, m.small, inset, y, inner, _BRAND_LINES)
             texts.append(brand)
             y = brand.rect.bottom() + 1
-        badges = self._badges(option.status, inset, y + 3, inner, m)
+        badges = self._badges(self.status_badges(option), inset, y + 3, inner, m)
         if badges:
-            y = badges[-1].rect.bottom() + 1
-        words = status_words(option.status) or [_("Approval for this use: not confirmed")]
+            y = max(badge.rect.bottom() for badge in badges) + 1
+        words = self.status_lines(option) or [_("Approval for this use: not confirmed")]
         tooltip = "\n".join([option.label, stage.label, *words])
         return _Item(
             option.id, QRect(0, 0, width, y + inset), tuple(texts), tuple(badges), tooltip=tooltip
         )
 
     def _badges(
-        self, flags: tuple[str, ...], x0: int, y0: int, width: int, m: _Metrics
+        self, wanted: list[Badge], x0: int, y0: int, width: int, m: _Metrics
     ) -> list[_Badge]:
+        """Badges side by side; one with a long condition gets a row of its own and wraps."""
         metrics = QFontMetrics(m.small)
-        badges: list[_Badge] = []
-        x, y = x0, y0
-        for flag in (flag for flag in STATUS_FLAGS if flag in flags):
-            text = _(STATUS_BADGES[flag])
-            badge_width = min(width, metrics.horizontalAdvance(text) + m.pad)
+        placed: list[_Badge] = []
+        x, y, row_bottom = x0, y0, y0
+        for badge in wanted:
+            badge_width = min(width, metrics.horizontalAdvance(badge.text) + m.pad)
+            height = m.badge_height
+            if badge_width == width:
+                wrap = QRect(0, 0, max(1, width - m.pad), 10 * m.badge_height)
+                flags = Qt.TextFlag.TextWordWrap
+                height = max(height, metrics.boundingRect(wrap, flags, badge.text).height() + 2)
             if x > x0 and x + badge_width > x0 + width:
-                x, y = x0, y + m.badge_height + 3
-            badges.append(_Badge(flag, text, QRect(x, y, badge_width, m.badge_height), m.small))
+                x, y = x0, row_bottom + 3
+            rect = QRect(x, y, badge_width, height)
+            placed.append(_Badge(badge.kind, badge.text, rect, m.small))
+            row_bottom = max(row_bottom, rect.bottom())
             x += badge_width + 4
-        return badges
+        return placed
 
     def _box(self, stage_id: str, rect: QRect, side: bool, m: _Metrics) -> _Box:
         """A stage's frame and where its "you are here" flag goes (drawn only when marked)."""
@@ -668,10 +672,10 @@ class TimelineWidget(QWidget):
         metrics = QFontMetrics(m.small)
         x = m.margin
         row_height = max(m.badge_height, metrics.height())
-        for flag in STATUS_FLAGS:
-            badge_text = _(STATUS_BADGES[flag])
+        for flag, sample, meaning in LEGEND:
+            badge_text = _(sample)
             badge_width = metrics.horizontalAdvance(badge_text) + m.pad
-            words = _(STATUS_WORDS[flag])
+            words = _(meaning)
             words_width = min(avail - badge_width - 6, metrics.horizontalAdvance(words) + 2)
             entry = badge_width + 6 + words_width
             if x > m.margin and x + entry > m.margin + avail:
@@ -802,17 +806,20 @@ class TimelineWidget(QWidget):
             )
 
     def _draw_badge(self, painter: QPainter, badge: _Badge, ink: QColor, fill: QColor) -> None:
-        """A text badge; approvals have a solid outline, review and trials a dashed one, so
-        the kind shows by text and shape, never by colour alone."""
+        """A text badge; approvals have a solid outline, a review a dashed one and a refusal a
+        dotted one, so the kind shows by text and shape, never by colour alone."""
         pen = QPen(ink, 1)
-        if badge.flag in ("under-review", "investigational"):
+        if badge.flag == "under-review":
             pen.setStyle(Qt.PenStyle.DashLine)
+        elif badge.flag == "not-approved":
+            pen.setStyle(Qt.PenStyle.DotLine)
         painter.setPen(pen)
         painter.setBrush(fill)
         painter.drawRoundedRect(badge.rect.adjusted(0, 0, -1, -1), 4, 4)
         painter.setFont(badge.font)
         painter.setPen(ink)
-        painter.drawText(badge.rect, Qt.AlignmentFlag.AlignCenter, badge.text)
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        painter.drawText(badge.rect.adjusted(2, 0, -2, 0), flags, badge.text)
 
     def _draw_arrow(self, painter: QPainter, points: tuple[QPoint, ...], color: QColor) -> None:
         painter.setPen(QPen(color, 2))
