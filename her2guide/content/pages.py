@@ -26,7 +26,7 @@ from her2guide.content.yamlsource import child, item_lines, key_lines, parse_yam
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PAGE_KEYS = (
     "title", "section", "order", "summary", "reviewed", "review_due",
-    "sources", "questions", "teach_back",
+    "sources", "questions", "teach_back", "reviewed_by",
 )  # fmt: skip
 SOURCE_KEYS = ("text", "doi", "pmid", "url")
 GLOSSARY_KEYS = ("id", "term", "definition", "aliases", "pronunciation")
