@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 
 from her2guide.i18n import _
 from her2guide.settings import MAX_SCALE, MIN_SCALE, Settings
+from her2guide.timeline.living_with import LivingWithData
 from her2guide.timeline.model import Option, Stage, Timeline
+from her2guide.ui.living_with_html import always_html, extra_sources, living_with_html
 from her2guide.ui.timeline_widget import TimelineWidget, status_words
 
 _CITATION = re.compile(r"\s*\[S(\d+)\]")
@@ -69,6 +71,8 @@ class TimelineView(QWidget):
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
         self.read_more_button = QPushButton()
+        self.care_button = QPushButton()
+        self._living: LivingWithData | None = None
 
         panel = QWidget()
         panel_layout = QVBoxLayout(panel)
@@ -83,6 +87,7 @@ class TimelineView(QWidget):
             self.export_button,
         ):
             panel_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
+        panel_layout.insertWidget(2, self.care_button, 0, Qt.AlignmentFlag.AlignRight)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.scroll_area)
         self.splitter.addWidget(panel)
@@ -101,6 +106,7 @@ class TimelineView(QWidget):
         self.export_button.clicked.connect(self.choose_export_file)
         self.export_action.triggered.connect(self.choose_export_file)
         self.read_more_button.clicked.connect(self._read_more)
+        self.care_button.clicked.connect(self._open_care_page)
         self.timeline_widget.current_changed.connect(self._on_current_changed)
         self.timeline_widget.activated.connect(self._on_activated)
         self.timeline_widget.you_are_here_changed.connect(self._on_you_are_here_changed)
@@ -116,6 +122,11 @@ class TimelineView(QWidget):
         marked = self.settings.you_are_here
         if marked and timeline.stage(marked) is not None:
             self.timeline_widget.set_you_are_here(marked)
+        self._refresh()
+
+    def set_living_with(self, data: LivingWithData | None) -> None:
+        """What living with each option is like, in the language of the current timeline."""
+        self._living = data
         self._refresh()
 
     def select(self, target_id: str) -> bool:
@@ -186,6 +197,10 @@ class TimelineView(QWidget):
         self.export_button.setText(_("Export as PNG…"))
         self.export_action.setText(_("Export as PNG…"))
         self.read_more_button.setText(_("Read more"))
+        self.care_button.setText(_("Supportive care, breaks, stopping"))
+        self.care_button.setToolTip(
+            _("Always possible, beside every line: care for symptoms, a break, or stopping")
+        )
         self.detail.setAccessibleName(_("Details of the selected treatment"))
         self.scroll_area.setAccessibleName(_("Treatment path"))
         self._refresh()
@@ -214,6 +229,10 @@ class TimelineView(QWidget):
         option = self.timeline_widget.navigation.current_option
         if option is not None and option.page:
             self.page_requested.emit(option.page)
+
+    def _open_care_page(self) -> None:
+        if self._living and self._living.always:
+            self.page_requested.emit(self._living.always.page)
 
     def _scroll_to_current(self) -> None:
         current = self.timeline_widget.current_id()
@@ -255,6 +274,7 @@ class TimelineView(QWidget):
         self.clear_button.setEnabled(marked is not None)
         self.clear_action.setEnabled(marked is not None)
         self.read_more_button.setEnabled(option is not None and bool(option.page))
+        self.care_button.setVisible(bool(self._living and self._living.always))
         if stage is None:
             self.detail.clear()
         elif option is None:
@@ -270,6 +290,8 @@ class TimelineView(QWidget):
         parts.append(_heading(3, _("Treatments at this stage")))
         parts.append(_bullets(html.escape(option.label) for option in stage.options))
         parts.append(_paragraph(html.escape(_("Choose a treatment to see its details.")), "i"))
+        if self._living and self._living.always:
+            parts.append(always_html(self._living.always))
         return "".join(parts)
 
     def _option_html(self, stage: Stage, option: Option, *, here: bool) -> str:
@@ -289,6 +311,9 @@ class TimelineView(QWidget):
         parts += [_heading(3, _("Approval")), _bullets(html.escape(text) for text in words)]
         trial = f"<b>{html.escape(option.trial)}:</b> " if option.trial else ""
         parts += [_heading(3, _("Evidence")), _paragraph(trial + _rich(option.result))]
+        living = self._living.options.get(option.id) if self._living else None
+        if living:
+            parts.append(living_with_html(living, len(option.sources)))
         parts.append(_heading(3, _("Side effects")))
         parts.append(_bullets(_rich(effect) for effect in option.side_effects))
         parts += [_heading(3, _("What to ask your care team")), _paragraph(_rich(option.ask))]
@@ -296,9 +321,11 @@ class TimelineView(QWidget):
         sources = [
             html.escape(source.text)
             + (f"<br><small>{html.escape(source.link)}</small>" if source.link else "")
-            for source in option.sources
+            for source in option.sources + extra_sources(living)
         ]
         parts.append(_bullets(sources, tag="ol"))
+        if self._living and self._living.always:
+            parts.append(always_html(self._living.always))
         return "".join(parts)
 
 
