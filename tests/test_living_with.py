@@ -92,8 +92,8 @@ def test_the_check_finds_a_missing_entry_and_a_german_file_that_differs(content_
 @pytest.mark.parametrize(
     ("lang", "given", "marker", "button"),
     [
-        ("en", "How it is given:", "Single-arm trial", "Supportive care, breaks, stopping"),
-        ("de", "Wie es gegeben wird:", "Einarmige Studie", "Unterstützung, Pausen, Beenden"),
+        ("en", "How it is given:", "Single-arm trial", "Palliative care, breaks, stopping"),
+        ("de", "Wie es gegeben wird:", "Einarmige Studie", "Palliative Hilfe, Pausen, Aufhören"),
     ],
 )
 def test_the_detail_panel_shows_living_with_and_the_choice_that_is_always_there(

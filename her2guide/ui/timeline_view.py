@@ -197,7 +197,7 @@ class TimelineView(QWidget):
         self.export_button.setText(_("Export as PNG…"))
         self.export_action.setText(_("Export as PNG…"))
         self.read_more_button.setText(_("Read more"))
-        self.care_button.setText(_("Supportive care, breaks, stopping"))
+        self.care_button.setText(_("Palliative care, breaks, stopping"))
         self.care_button.setToolTip(
             _("Always possible, beside every line: care for symptoms, a break, or stopping")
         )
