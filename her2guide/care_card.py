@@ -29,14 +29,19 @@ _SOURCES = re.compile(r'<h2 class="sources">.*?(?=</body>)', re.DOTALL)
 
 @dataclass(frozen=True)
 class ClinicContact:
-    """The reader's care team as entered in the preferences; both fields may be empty."""
+    """The reader's care team as entered in the preferences; every field may be empty.
+
+    ``phone`` is the day number; ``night_phone`` the one for nights and weekends, which many
+    clinics give separately (an on-call ward or an out-of-hours line).
+    """
 
     name: str = ""
     phone: str = ""
+    night_phone: str = ""
 
     @property
     def is_set(self) -> bool:
-        return bool(self.name.strip() or self.phone.strip())
+        return bool(self.name.strip() or self.phone.strip() or self.night_phone.strip())
 
     def one_line(self) -> str:
         """Name and number on one line, as the header of a printed page shows them."""
@@ -131,7 +136,8 @@ def clinic_html(clinic: ClinicContact, lang: str, *, for_print: bool) -> str:
     elif for_print:
         label = html.escape(_t("Phone:", lang))
         rows.append(f'<p class="clinic-phone">{PHONE_SYMBOL}\u00a0{label} {"_" * 28}</p>')
-    else:
+    rows += _night_rows(clinic, lang, for_print=for_print, phone_style=phone_style)
+    if not (clinic.phone.strip() or clinic.night_phone.strip() or for_print):
         hint = _t(
             "No phone number entered yet. Add your care team's name and phone number in "
             "Preferences (File menu, or Ctrl+,).",
@@ -145,6 +151,36 @@ def clinic_html(clinic: ClinicContact, lang: str, *, for_print: bool) -> str:
         + "".join(rows)
         + "</td></tr></table>"
     )
+
+
+def _night_rows(
+    clinic: ClinicContact, lang: str, *, for_print: bool, phone_style: str
+) -> list[str]:
+    """The number for nights and weekends under its label; paper without one gets a line to
+    write it on, because a night number is what people most often cannot find."""
+    label = html.escape(_t("Nights and weekends:", lang))
+    night = clinic.night_phone.strip()
+    if night:
+        number = html.escape(night)
+        return [
+            f'<p class="clinic-night-label">{label}</p>',
+            f'<p class="clinic-night-phone"{phone_style}>{PHONE_SYMBOL}\u00a0{number}</p>',
+        ]
+    if for_print:
+        return [f'<p class="clinic-night-phone">{PHONE_SYMBOL}\u00a0{label} {"_" * 20}</p>']
+    return []
+
+
+def with_clinic_box(page_html: str, clinic: ClinicContact, lang: str) -> str:
+    """The page with the warning signs, with the care team's numbers right under its summary
+    (at the top when it has none), so that the numbers are on screen beside the signs."""
+    box = clinic_html(clinic, lang, for_print=False)
+    summary = _SUMMARY.search(page_html)
+    if summary:
+        return page_html[: summary.end()] + box + page_html[summary.end() :]
+    body = page_html.find("<body>")
+    at = body + len("<body>") if body >= 0 else 0
+    return page_html[:at] + box + page_html[at:]
 
 
 def card_html(

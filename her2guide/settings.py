@@ -150,14 +150,19 @@ class Settings:
 
     @property
     def clinic(self) -> ClinicContact:
-        """The care team's name and phone number, for the red-flag card and every handout."""
-        return ClinicContact(self._text("clinic/name") or "", self._text("clinic/phone") or "")
+        """The care team's name, day number and night/weekend number, for the card and handouts."""
+        return ClinicContact(
+            self._text("clinic/name") or "",
+            self._text("clinic/phone") or "",
+            self._text("care/night_phone") or "",
+        )
 
     @clinic.setter
     def clinic(self, contact: ClinicContact) -> None:
         """Saved at once (atomically, see the class docstring): a number must never be lost."""
         self._qsettings.setValue("clinic/name", contact.name.strip())
         self._qsettings.setValue("clinic/phone", contact.phone.strip())
+        self._qsettings.setValue("care/night_phone", contact.night_phone.strip())
         self._qsettings.sync()
 
     def sync(self) -> None:

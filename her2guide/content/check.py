@@ -13,6 +13,8 @@ from her2guide.content.pages import DATA_FILES, ID_PATTERN
 from her2guide.content.status_register import REGISTER_FILE, load_register, stale_entries
 from her2guide.i18n import LANGUAGES
 from her2guide.search.synonyms import SYNONYMS_FILE, parse_synonyms
+from her2guide.timeline.living_with import FILE_NAME as LIVING_WITH
+from her2guide.timeline.living_with import check_living_with_pair
 from her2guide.timeline.model import Timeline, check_timeline_pair, load_timeline
 
 
@@ -126,6 +128,13 @@ def check_content(root: Path, resources: Path) -> list[Problem]:
             & {p.stem for p in de.folder.glob("*.md")},
             root / "en" / "timeline.yaml",
             root / "de" / "timeline.yaml",
+        )
+    if en_timeline and any((root / lang / LIVING_WITH).exists() for lang in LANGUAGES):
+        problems += check_living_with_pair(
+            root / "en" / LIVING_WITH,
+            root / "de" / LIVING_WITH,
+            {o.id for s in en_timeline.stages for o in s.options},
+            set(en.pages),
         )
     return sorted(set(problems))
 

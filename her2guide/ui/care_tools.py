@@ -271,6 +271,7 @@ class CareTools(QObject):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.window.apply_region()
             self._say(_("Preferences saved."))
+            self.window.refresh_page()
             if self.card_dialog is not None and self.card_dialog.isVisible():
                 self.show_card()
 

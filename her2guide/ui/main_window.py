@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
+from her2guide.care_card import CARD_PAGE, with_clinic_box
 from her2guide.content.library import Library
 from her2guide.content.model import LanguageContent
 from her2guide.i18n import LANGUAGE_NAMES, LANGUAGES, _
@@ -33,6 +34,7 @@ from her2guide.ui.side_by_side import SideBySide
 from her2guide.ui.text_size_menu import TextSizeMenu
 
 if TYPE_CHECKING:
+    from her2guide.timeline.living_with import LivingWithData
     from her2guide.timeline.model import Timeline
     from her2guide.ui.timeline_view import TimelineView
 
@@ -68,6 +70,7 @@ class MainWindow(QMainWindow):
         self.text_scale = settings.text_scale
         self.timeline_view: TimelineView | None = None
         self._timelines: dict[str, Timeline | None] = {}
+        self._living: dict[str, LivingWithData | None] = {}
 
         self.contents = ContentsTree()
         self.reader = ReaderView(library.resources)
@@ -330,7 +333,10 @@ class MainWindow(QMainWindow):
             self._report_broken_link(location.target)
             return
         self.views.setCurrentWidget(self.reader)
-        self.reader.show_html(rendered.html, location.fragment)
+        page_html = rendered.html
+        if location.target == CARD_PAGE:  # the team's numbers beside the warning signs
+            page_html = with_clinic_box(page_html, self.settings.clinic, self.languages.language)
+        self.reader.show_html(page_html, location.fragment)
         if scroll is not None:
             self.reader.set_scroll_fraction(scroll)
         self.contents.select_page(location.target)
@@ -338,6 +344,12 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_navigation()
         self.location_shown.emit(location)
+
+    def refresh_page(self) -> None:
+        """Draws the page shown again, keeping its place, e.g. after the team's numbers changed."""
+        location = self.history.current
+        if location is not None and location.kind != "timeline":
+            self._show(location, scroll=self.reader.scroll_fraction())
 
     def _timeline(self, lang: str) -> Timeline | None:
         """The timeline data of ``lang``, read on first use; problems go to the status bar."""
@@ -349,6 +361,17 @@ class MainWindow(QMainWindow):
                 print(problem, file=sys.stderr)
             self._timelines[lang] = timeline
         return self._timelines[lang]
+
+    def _living_with(self, lang: str) -> LivingWithData | None:
+        """What living with each option is like, read on first use; problems go to stderr."""
+        if lang not in self._living:
+            from her2guide.timeline.living_with import FILE_NAME, load_living_with
+
+            data, problems = load_living_with(self.library.root / lang / FILE_NAME)
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            self._living[lang] = data
+        return self._living[lang]
 
     def _show_timeline_view(self, target: str) -> None:
         timeline = self._timeline(self.languages.language)
@@ -363,6 +386,7 @@ class MainWindow(QMainWindow):
             self.timeline_view.set_status_register(self.library.register, self.library.region)
             self.views.addWidget(self.timeline_view)
         self.timeline_view.set_timeline(timeline)
+        self.timeline_view.set_living_with(self._living_with(self.languages.language))
         if target:
             self.timeline_view.select(target)
         self.views.setCurrentWidget(self.timeline_view)

@@ -1,4 +1,4 @@
-"""Preferences: the care team's name and phone number, for the card and every handout."""
+"""Preferences: the care team's name, day number and night/weekend number, for card and handouts."""
 
 from __future__ import annotations
 
@@ -44,16 +44,21 @@ class PreferencesDialog(QDialog):
         self.clinic_name.setMaxLength(MAX_NAME_LENGTH)
         self.clinic_phone = QLineEdit(clinic.phone)
         self.clinic_phone.setMaxLength(MAX_PHONE_LENGTH)
+        self.night_phone = QLineEdit(clinic.night_phone)
+        self.night_phone.setMaxLength(MAX_PHONE_LENGTH)
         self.name_label = QLabel()
         self.name_label.setBuddy(self.clinic_name)
         self.phone_label = QLabel()
         self.phone_label.setBuddy(self.clinic_phone)
+        self.night_label = QLabel()
+        self.night_label.setBuddy(self.night_phone)
         self.clinic_note = QLabel()
         self.clinic_note.setWordWrap(True)
         form = QFormLayout(self.clinic_group)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow(self.name_label, self.clinic_name)
         form.addRow(self.phone_label, self.clinic_phone)
+        form.addRow(self.night_label, self.night_phone)
         form.addRow(self.clinic_note)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -79,6 +84,8 @@ class PreferencesDialog(QDialog):
         self.phone_label.setText(_("&Phone number:"))
         self.clinic_name.setPlaceholderText(_("e.g. Breast Centre, Ward 4"))
         self.clinic_phone.setPlaceholderText(_("e.g. 030 1234 5678"))
+        self.night_label.setText(_("Number for n&ights and weekends:"))
+        self.night_phone.setPlaceholderText(_("e.g. the ward or the on-call service"))
         self.clinic_note.setText(
             _(
                 "Shown on the “Call your care team” card and on every printed "
@@ -92,7 +99,9 @@ class PreferencesDialog(QDialog):
         super().changeEvent(event)
 
     def accept(self) -> None:
-        self.settings.clinic = ClinicContact(self.clinic_name.text(), self.clinic_phone.text())
+        self.settings.clinic = ClinicContact(
+            self.clinic_name.text(), self.clinic_phone.text(), self.night_phone.text()
+        )
         self.theme_group.apply()
         self.region_group.apply()
         super().accept()

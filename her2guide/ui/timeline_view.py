@@ -26,7 +26,9 @@ from her2guide.content.status_register import StatusRegister
 from her2guide.content.status_text import REGION_SHORT, checked_note
 from her2guide.i18n import _, current_language
 from her2guide.settings import MAX_SCALE, MIN_SCALE, Settings
+from her2guide.timeline.living_with import LivingWithData
 from her2guide.timeline.model import Option, Stage, Timeline
+from her2guide.ui.living_with_html import always_html, extra_sources, living_with_html
 from her2guide.ui.timeline_widget import TimelineWidget
 
 _CITATION = re.compile(r"\s*\[S(\d+)\]")
@@ -72,6 +74,8 @@ class TimelineView(QWidget):
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
         self.read_more_button = QPushButton()
+        self.care_button = QPushButton()
+        self._living: LivingWithData | None = None
 
         panel = QWidget()
         panel_layout = QVBoxLayout(panel)
@@ -86,6 +90,7 @@ class TimelineView(QWidget):
             self.export_button,
         ):
             panel_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
+        panel_layout.insertWidget(2, self.care_button, 0, Qt.AlignmentFlag.AlignRight)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.scroll_area)
         self.splitter.addWidget(panel)
@@ -104,6 +109,7 @@ class TimelineView(QWidget):
         self.export_button.clicked.connect(self.choose_export_file)
         self.export_action.triggered.connect(self.choose_export_file)
         self.read_more_button.clicked.connect(self._read_more)
+        self.care_button.clicked.connect(self._open_care_page)
         self.timeline_widget.current_changed.connect(self._on_current_changed)
         self.timeline_widget.activated.connect(self._on_activated)
         self.timeline_widget.you_are_here_changed.connect(self._on_you_are_here_changed)
@@ -125,6 +131,11 @@ class TimelineView(QWidget):
         """Badges and approval details from the register, the reader's region first."""
         self.timeline_widget.set_status_register(register, region)
         self._register = register
+        self._refresh()
+
+    def set_living_with(self, data: LivingWithData | None) -> None:
+        """What living with each option is like, in the language of the current timeline."""
+        self._living = data
         self._refresh()
 
     def select(self, target_id: str) -> bool:
@@ -195,6 +206,10 @@ class TimelineView(QWidget):
         self.export_button.setText(_("Export as PNG…"))
         self.export_action.setText(_("Export as PNG…"))
         self.read_more_button.setText(_("Read more"))
+        self.care_button.setText(_("Palliative care, breaks, stopping"))
+        self.care_button.setToolTip(
+            _("Always possible, beside every line: care for symptoms, a break, or stopping")
+        )
         self.detail.setAccessibleName(_("Details of the selected treatment"))
         self.scroll_area.setAccessibleName(_("Treatment path"))
         self._refresh()
@@ -223,6 +238,10 @@ class TimelineView(QWidget):
         option = self.timeline_widget.navigation.current_option
         if option is not None and option.page:
             self.page_requested.emit(option.page)
+
+    def _open_care_page(self) -> None:
+        if self._living and self._living.always:
+            self.page_requested.emit(self._living.always.page)
 
     def _scroll_to_current(self) -> None:
         current = self.timeline_widget.current_id()
@@ -264,6 +283,7 @@ class TimelineView(QWidget):
         self.clear_button.setEnabled(marked is not None)
         self.clear_action.setEnabled(marked is not None)
         self.read_more_button.setEnabled(option is not None and bool(option.page))
+        self.care_button.setVisible(bool(self._living and self._living.always))
         if stage is None:
             self.detail.clear()
         elif option is None:
@@ -279,6 +299,8 @@ class TimelineView(QWidget):
         parts.append(_heading(3, _("Treatments at this stage")))
         parts.append(_bullets(html.escape(option.label) for option in stage.options))
         parts.append(_paragraph(html.escape(_("Choose a treatment to see its details.")), "i"))
+        if self._living and self._living.always:
+            parts.append(always_html(self._living.always))
         return "".join(parts)
 
     def _option_html(self, stage: Stage, option: Option, *, here: bool) -> str:
@@ -299,6 +321,9 @@ class TimelineView(QWidget):
         parts += self._register_details(option)
         trial = f"<b>{html.escape(option.trial)}:</b> " if option.trial else ""
         parts += [_heading(3, _("Evidence")), _paragraph(trial + _rich(option.result))]
+        living = self._living.options.get(option.id) if self._living else None
+        if living:
+            parts.append(living_with_html(living, len(option.sources)))
         parts.append(_heading(3, _("Side effects")))
         parts.append(_bullets(_rich(effect) for effect in option.side_effects))
         parts += [_heading(3, _("What to ask your care team")), _paragraph(_rich(option.ask))]
@@ -306,9 +331,11 @@ class TimelineView(QWidget):
         sources = [
             html.escape(source.text)
             + (f"<br><small>{html.escape(source.link)}</small>" if source.link else "")
-            for source in option.sources
+            for source in option.sources + extra_sources(living)
         ]
         parts.append(_bullets(sources, tag="ol"))
+        if self._living and self._living.always:
+            parts.append(always_html(self._living.always))
         return "".join(parts)
 
     def _register_details(self, option: Option) -> list[str]:
