@@ -78,7 +78,7 @@ def test_language_switch_changes_everything_and_keeps_the_page(
     assert window.windowTitle() == f"{german.title} \u2013 HER2-Ratgeber"
     assert window.file_menu.title() == "&Datei"
     assert window.back_action.text() == "Zurück"
-    assert window.switch_language_action.text() == "English"
+    assert window.switch_language_action.text() == "Zu English wechseln"
     section_titles = [
         window.contents.topLevelItem(i).text(0) for i in range(window.contents.topLevelItemCount())
     ]

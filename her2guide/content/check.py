@@ -10,7 +10,7 @@ from her2guide.content.guided_path import check_guided_paths
 from her2guide.content.library import Library
 from her2guide.content.model import LanguageContent, Problem
 from her2guide.content.pages import DATA_FILES, ID_PATTERN
-from her2guide.i18n import LANGUAGES
+from her2guide.i18n import LANGUAGES, ngettext
 from her2guide.search.synonyms import SYNONYMS_FILE, parse_synonyms
 from her2guide.timeline.model import check_timeline_pair, load_timeline
 
@@ -133,7 +133,11 @@ def run_check(root: Path, resources: Path, *, stats: bool = False) -> int:
         print(readability_table(library))
     pages = sum(len(library.language(lang).pages) for lang in LANGUAGES)
     if problems:
-        print(f"{len(problems)} problem(s) found.")
+        print(
+            ngettext("{count} problem found.", "{count} problems found.", len(problems)).format(
+                count=len(problems)
+            )
+        )
         return 1
     print(f"Content OK: {pages} pages in {len(LANGUAGES)} languages.")
     return 0

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from her2guide.i18n import _
+from her2guide.i18n import _, window_title
 from her2guide.settings import MAX_SCALE, MIN_SCALE, Settings
 from her2guide.timeline.model import Option, Stage, Timeline
 from her2guide.ui.timeline_widget import TimelineWidget, status_words
@@ -154,7 +154,7 @@ class TimelineView(QWidget):
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
         name, _filter = QFileDialog.getSaveFileName(
             self,
-            _("Export the timeline as an image"),
+            window_title(_("Export the timeline as an image")),
             str(Path(folder) / _("treatment-path.png")),
             _("PNG images (*.png)"),
         )
@@ -166,7 +166,7 @@ class TimelineView(QWidget):
         except OSError:
             QMessageBox.warning(
                 self,
-                _("Export as PNG"),
+                window_title(_("Export as PNG")),
                 _("The image could not be saved to {path}.").format(path=path),
             )
 
