@@ -1,8 +1,9 @@
 """Compiled gettext catalogs (.mo): built from the .po files by Babel, read by the standard library.
 
-A wheel carries .mo files compiled at build time (``hatch_build.py``) and uses them as they are. In a checkout (or an editable install) the .po is the source: its .mo is
-compiled beside it when missing or older, so an edited .po is never shadowed by an old .mo. Where
-that folder cannot be written (a read-only checkout), the catalog is compiled in memory instead.
+A wheel carries .mo files compiled at build time (``hatch_build.py``) and uses them as they are.
+In a checkout (or an editable install) the .po is the source: its .mo is compiled beside it when
+missing or older, so an edited .po is never shadowed by an old .mo. Where that folder cannot be
+written (a read-only checkout), the catalog is compiled in memory instead.
 """
 
 from __future__ import annotations
