@@ -4,7 +4,7 @@ German runs about a third longer than English, and a translation nobody has writ
 longer still. Shown with ``HER2GUIDE_PSEUDO=1`` (or :func:`her2guide.i18n.set_pseudo`), it makes
 text that would be clipped visible without waiting for a translator, as Qt projects do with
 ``lrelease -pseudo``-like catalogs. Placeholders, mnemonics and tags are kept, so the app still
-works: ``&Quit`` becomes ``⟦&Qüît ····⟧``, ``{count} pages`` keeps ``{count}``.
+works: ``&Quit`` becomes ``[&Qüît ··]``, ``{count} pages`` keeps ``{count}``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import math
 import re
 
 GROWTH = 0.4
-OPEN, CLOSE, PAD = "\u27e6", "\u27e7", "\u00b7"
+OPEN, CLOSE, PAD = "[", "]", "\u00b7"
 _ACCENTS = str.maketrans(
     "aeiouycnszAEIOUYCNSZ",
     "áéîöüýçñšžÁÉÎÖÜÝÇÑŠŽ",
@@ -38,7 +38,7 @@ def pseudo(text: str) -> str:
     plain = text[position:]
     parts.append(plain.translate(_ACCENTS))
     visible += len(plain)
-    padding = max(0, math.ceil(visible * GROWTH) - 3)  # the brackets and a space count too
+    padding = math.ceil(visible * GROWTH)  # the brackets come on top
     return f"{OPEN}{''.join(parts)} {PAD * padding}{CLOSE}"
 
 

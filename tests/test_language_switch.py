@@ -28,7 +28,7 @@ def _switch(qtbot: QtBot, window: MainWindow, lang: str) -> None:
 
 
 def _assert_title(title: str, subject: str, lang: str) -> None:
-    """``subject – name``: the name once, in ``lang``, after one en dash; what Qt would add to
+    """``subject \u2013 name``: the name once, in ``lang``, after one en dash; what Qt would add to
     it (the display name, unless the title ends with it) is nothing."""
     assert title == f"{subject} \u2013 {NAMES[lang]}"
     assert title.endswith(QGuiApplication.applicationDisplayName())
@@ -128,11 +128,14 @@ def test_the_language_menu_has_one_radio_entry_per_language_and_a_clear_switch(
     assert dialog is not None
     rows = {text: keys for _group, text, keys in dialog.rows()}
     assert expected in rows
-    assert "English" not in rows and "Deutsch" not in rows
+    assert "English" not in rows
+    assert "Deutsch" not in rows
     dialog.close()
 
 
-def test_choosing_a_language_in_the_menu_checks_it(qtbot: QtBot, make_window: WindowFactory) -> None:
+def test_choosing_a_language_in_the_menu_checks_it(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
     window = make_window()
     window.language_actions["de"].trigger()
     assert window.languages.language == "de"
@@ -233,8 +236,8 @@ def test_a_find_bar_from_a_search_hit_closes_in_counselling_mode(
         window.counselling.set_active(False)
 
 
-def test_dialogs_of_the_switch_are_not_left_open(qtbot: QtBot, make_window: WindowFactory) -> None:
-    """A modal dialog is not a popup: the switch keeps it (it follows the language itself)."""
+def test_an_open_dialog_is_not_a_popup_and_stays_open(make_window: WindowFactory) -> None:
+    """A dialog is not a popup: the switch keeps it (it follows the language itself)."""
     window = make_window()
     dialog = QDialog(window)
     dialog.setWindowModality(Qt.WindowModality.NonModal)
