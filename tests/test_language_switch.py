@@ -147,6 +147,16 @@ def test_choosing_a_language_in_the_menu_checks_it(
     assert window.switch_language_action.text() == "Switch to Deutsch"
 
 
+@pytest.mark.parametrize(
+    ("lang", "both"), [("en", "English and German"), ("de", "Deutsch und Englisch")]
+)
+def test_both_languages_are_named_in_the_current_one(
+    make_window: WindowFactory, lang: str, both: str
+) -> None:
+    window = make_window(lang=lang)
+    assert both in window.side_by_side.action.text()
+
+
 # -- what the switch takes away --------------------------------------------------------------------
 
 

@@ -127,7 +127,9 @@ def test_broken_page_is_left_out_and_reported(
     window = make_window(content=content_copy)
     assert window.contents.page_item("resistance") is None
     assert window.contents.page_item("side-effects") is not None
-    assert "1 content problem" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage().startswith(
+        "1 content problem found; the page concerned is left out."
+    )
 
 
 def test_external_link_opens_only_after_the_user_agrees(
