@@ -11,7 +11,6 @@ from __future__ import annotations
 import gettext
 import io
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -37,6 +36,8 @@ def is_stale(mo_path: Path, po_path: Path) -> bool:
 def _write_atomically(path: Path, data: bytes) -> None:
     """Writes through a temporary file, so that a second app starting at the same moment never
     reads half a catalog."""
+    import tempfile  # only when a catalog is compiled: it costs start-up time otherwise
+
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         os.fchmod(handle, 0o644)  # readable by all, like the .po beside it

@@ -24,7 +24,7 @@ DOMAIN = "her2guide"
 _BABEL_LOCALES = {"en": "en_GB", "de": "de_DE"}
 LANGUAGE_NAMES = {"en": "English", "de": "Deutsch"}
 PSEUDO_ENV = "HER2GUIDE_PSEUDO"
-TITLE_SEPARATOR = " \u2013 "
+TITLE_SEPARATOR = " \u2014 "  # as Qt joins a title and the app name on Linux (KDE, GNOME)
 
 _pseudo = os.environ.get(PSEUDO_ENV, "") not in ("", "0")
 

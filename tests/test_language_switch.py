@@ -28,12 +28,13 @@ def _switch(qtbot: QtBot, window: MainWindow, lang: str) -> None:
 
 
 def _assert_title(title: str, subject: str, lang: str) -> None:
-    """``subject \u2013 name``: the name once, in ``lang``, after one en dash; what Qt would add to
+    """``subject \u2014 name``: the name once, in ``lang``, after one em dash; what Qt would add to
     it (the display name, unless the title ends with it) is nothing."""
-    assert title == f"{subject} \u2013 {NAMES[lang]}"
+    assert title == f"{subject} \u2014 {NAMES[lang]}"
     assert title.endswith(QGuiApplication.applicationDisplayName())
     assert NAMES[OTHER[lang]] not in title
-    assert "\u2014" not in title
+    assert title.count("\u2014") == 1  # one separator: the same dash Qt uses on Linux
+    assert "\u2013" not in title
 
 
 @pytest.fixture
@@ -94,7 +95,7 @@ def test_a_message_box_is_titled_like_the_windows(
     from PySide6.QtCore import QUrl
 
     window.reader.external_link_requested.emit(QUrl("https://example.org"))
-    assert titles == ["Webseite öffnen? \u2013 HER2-Ratgeber"]
+    assert titles == ["Webseite öffnen? \u2014 HER2-Ratgeber"]
 
 
 # -- the language menu -----------------------------------------------------------------------------
