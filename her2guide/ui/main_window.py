@@ -257,8 +257,8 @@ class MainWindow(QMainWindow):
         self.timeline_action.setToolTip(_("Show the line-of-therapy timeline"))
         self.about_action.setText(_("About this app"))
         self.quit_action.setText(_("&Quit"))
-        # The switch names the language it switches to in that language, so that a reader who
-        # does not understand the current one can still find it; the radio items above name each.
+        # The switch says what it does and names the other language in its own words ("Switch
+        # to Deutsch"), so that a reader who does not understand the current one still finds it.
         self.switch_language_action.setText(
             _("Switch to {language}").format(language=LANGUAGE_NAMES[other])
         )
