@@ -60,9 +60,9 @@ def _not_older(mo_path: Path, po_path: Path) -> None:
 def load(mo_path: Path, *, from_source: bool) -> gettext.GNUTranslations:
     """The catalog at ``mo_path``; ``from_source``: the .po beside it is the source (a checkout),
     to be compiled when the .mo is missing or older. An installed wheel's .mo is used as built:
-    installers do not keep the order of file times."""
+    installers do not keep the order of file times. A missing .mo is compiled either way."""
     po_path = mo_path.with_suffix(".po")
-    if from_source and is_stale(mo_path, po_path):
+    if not mo_path.exists() or (from_source and is_stale(mo_path, po_path)):
         data = compile_po(po_path)
         try:
             _write_atomically(mo_path, data)

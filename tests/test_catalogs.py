@@ -84,6 +84,8 @@ def test_an_installed_mo_is_used_as_built(tmp_path: Path) -> None:
     _write_po(tmp_path, "Changed after the build")
     _later(po_path, than=mo_path)
     assert catalogs.load(mo_path, from_source=False).gettext("Back") == "Zurück"
+    mo_path.unlink()  # a wheel built without the hook still speaks German
+    assert catalogs.load(mo_path, from_source=False).gettext("Back") == "Changed after the build"
 
 
 def test_a_folder_that_cannot_be_written_gets_the_catalog_compiled_in_memory(
