@@ -227,6 +227,19 @@ def test_a_find_bar_from_a_search_hit_closes_when_the_reader_leaves_the_page(
     assert not bar.isVisible()
 
 
+def test_a_find_bar_from_a_search_hit_is_the_readers_once_they_type(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    bar = window.search_tools.find_bar
+    _open_hit(window, "Enhertu", "lung-safety-t-dxd")
+    bar.field.clear()
+    qtbot.keyClicks(bar.field, "lung")
+    window.open_page("when-to-call")
+    assert bar.isVisible()
+    assert bar.field.text() == "lung"
+
+
 def test_a_find_bar_opened_by_the_reader_follows_the_pages(make_window: WindowFactory) -> None:
     window = make_window(page="side-effects")
     bar = window.search_tools.find_bar

@@ -62,6 +62,7 @@ class SearchTools(QObject):
         self.glossary_panel.page_requested.connect(window.open_page)
         window.views.currentChanged.connect(self._on_view_changed)
         window.location_shown.connect(self._on_location_shown)
+        self.find_bar.field.textEdited.connect(self._on_find_text_edited)
         window.languages.language_changed.connect(self._on_language_changed)
         window.installEventFilter(self)
         self.retranslate_ui()
@@ -187,6 +188,9 @@ class SearchTools(QObject):
         if self._hit_page is not None:
             self._hit_page = None
             self.find_bar.close_bar()
+
+    def _on_find_text_edited(self, _text: str) -> None:
+        self._hit_page = None  # the reader typed: the bar is theirs now, and follows the pages
 
     def _on_location_shown(self, location: Location) -> None:
         if location.kind != "page" or location.target != self._hit_page:
