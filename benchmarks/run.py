@@ -191,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
         table = measure(Path(work), runs)
     print(
         f"her2guide benchmarks, {time.strftime('%Y-%m-%d')}, {machine()}, offscreen, "
-        f"median of {runs} run(s)"
+        + (f"median of {runs} runs" if runs != 1 else "one run")
     )
     table.print()
     return 0

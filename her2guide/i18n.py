@@ -1,7 +1,8 @@
-"""Gettext catalogs for the interface, read straight from the .po files so they can never be stale.
+"""Gettext catalogs for the interface: compiled .mo files read by the standard library's gettext.
 
 The current language is one piece of module state; the Qt side (translators, the live switch)
-lives in ``ui.language`` so that this module stays importable without Qt.
+lives in ``ui.language`` so that this module stays importable without Qt. How a catalog is
+compiled and kept fresh is in ``catalogs``; the pseudo-translation for layout checks in ``pseudo``.
 """
 
 from __future__ import annotations
@@ -9,76 +10,46 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import locale as _locale
-import re
+import os
 from functools import cache
+from pathlib import Path
 
-from her2guide.paths import locale_dir
+from her2guide import catalogs
+from her2guide.paths import locale_dir, runs_from_checkout
+from her2guide.pseudo import PseudoTranslations
 
 LANGUAGES: tuple[str, ...] = ("en", "de")
 DEFAULT_LANGUAGE = "en"
 DOMAIN = "her2guide"
 _BABEL_LOCALES = {"en": "en_GB", "de": "de_DE"}
 LANGUAGE_NAMES = {"en": "English", "de": "Deutsch"}
+PSEUDO_ENV = "HER2GUIDE_PSEUDO"
+TITLE_SEPARATOR = " \u2014 "  # as Qt joins a title and the app name on Linux (KDE, GNOME)
+
+_pseudo = os.environ.get(PSEUDO_ENV, "") not in ("", "0")
 
 
-class _PoTranslations(gettext.NullTranslations):
-    """Translations from a parsed .po catalog; fuzzy or empty entries fall back to the msgid."""
-
-    def __init__(self, messages: dict[str, str]) -> None:
-        super().__init__()
-        self._messages = messages
-
-    def gettext(self, message: str) -> str:
-        return self._messages.get(message) or message
-
-
-_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
-_ESCAPE = re.compile(r"\\(.)")
-
-
-def _po_string(quoted: str) -> str:
-    """One quoted piece of a .po file, as text."""
-    return _ESCAPE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(1)), quoted.strip()[1:-1])
-
-
-def read_messages(text: str) -> dict[str, str]:
-    """The translations of a .po file: msgid to msgstr, without fuzzy, untranslated or obsolete
-    entries. Only what this app's catalogs use (no contexts, no plural forms); it reads a catalog
-    in a millisecond, where Babel's reader costs a German start-up about 50 ms, import included.
-    tests/test_catalog_reader.py checks that both read the shipped catalog alike."""
-    messages: dict[str, str] = {}
-    entry: dict[str, str] = {}
-    field, fuzzy, next_fuzzy = "", False, False
-
-    def close() -> None:
-        if entry.get("msgid") and entry.get("msgstr") and not fuzzy:
-            messages[entry["msgid"]] = entry["msgstr"]
-
-    for line in text.splitlines():
-        line = line.strip()
-        if line.startswith("#,") and "fuzzy" in line:
-            next_fuzzy = True
-        elif line.startswith("msgid "):
-            close()
-            entry, fuzzy, next_fuzzy = {}, next_fuzzy, False
-            field, entry["msgid"] = "msgid", _po_string(line[6:])
-        elif line.startswith("msgstr "):
-            field, entry["msgstr"] = "msgstr", _po_string(line[7:])
-        elif line.startswith('"') and field:
-            entry[field] += _po_string(line)
-        elif not line.startswith("#"):
-            field, next_fuzzy = "", False  # anything else (a blank line) ends the entry
-    close()
-    return messages
+def catalog_path(lang: str) -> Path:
+    """Where the compiled catalog of ``lang`` lives (its .po beside it in a checkout)."""
+    return locale_dir() / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
 
 
 @cache
 def translations(lang: str) -> gettext.NullTranslations:
     """The catalog for ``lang``; English is the source language and needs none."""
-    if lang == DEFAULT_LANGUAGE:
-        return gettext.NullTranslations()
-    po_path = locale_dir() / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
-    return _PoTranslations(read_messages(po_path.read_text(encoding="utf-8")))
+    found = (
+        gettext.NullTranslations()
+        if lang == DEFAULT_LANGUAGE
+        else catalogs.load(catalog_path(lang), from_source=runs_from_checkout())
+    )
+    return PseudoTranslations(found) if _pseudo else found
+
+
+def set_pseudo(on: bool) -> None:
+    """Turns the pseudo-translation on or off (it starts on with HER2GUIDE_PSEUDO=1)."""
+    global _pseudo
+    _pseudo = on
+    translations.cache_clear()
 
 
 _current = DEFAULT_LANGUAGE
@@ -100,9 +71,24 @@ def _(message: str) -> str:
     return translations(_current).gettext(message)
 
 
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The singular or plural form (as many as the language has) for ``count``."""
+    return translations(_current).ngettext(singular, plural, count)
+
+
 def gettext_for(lang: str, message: str) -> str:
     """Translates into a given language, for views that show another language than the UI."""
     return translations(lang).gettext(message)
+
+
+def window_title(subject: str = "") -> str:
+    """A window's title: what it shows, then the app's name, both in the current language.
+
+    Qt appends the application display name to a title that does not end with it; the language
+    switch keeps that name translated, so titles written here get nothing appended.
+    """
+    app_name = _("HER2 Guide")
+    return f"{subject}{TITLE_SEPARATOR}{app_name}" if subject else app_name
 
 
 def format_date(value: dt.date, lang: str) -> str:

@@ -32,3 +32,9 @@ def config_dir() -> Path | None:
     """An explicit folder for settings and user data (tests, portable use), else None."""
     value = os.environ.get("HER2GUIDE_CONFIG_DIR")
     return Path(value) if value else None
+
+
+def runs_from_checkout() -> bool:
+    """Whether the data folders are a checkout's (editable sources) rather than an installed
+    wheel's (built once, with compiled catalogs)."""
+    return resources_dir() == _PACKAGE.parent / "resources"

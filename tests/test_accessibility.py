@@ -158,7 +158,7 @@ def test_keyboard_shortcuts_speak_the_current_language(
     dialog = window.access_tools.shortcuts_dialog
     assert dialog is not None
     _switch_language(qtbot, window, "de")
-    qtbot.waitUntil(lambda: dialog.windowTitle() == "Tastenkürzel")
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "Tastenkürzel \u2014 HER2-Ratgeber")
     groups = {group for group, _text, _keys in dialog.rows()}
     assert {"Gehe zu", "Ansicht", "Im Behandlungsweg"} <= groups
     assert ("Ansicht", "Behandlungsweg", "Strg+T") in dialog.rows()

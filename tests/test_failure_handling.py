@@ -83,7 +83,7 @@ def test_an_error_in_a_slot_is_logged_and_told_calmly(
     assert calls == [1]
     assert len(dialogs) == 1
     title, text, details = dialogs[0]
-    assert title == "Something went wrong"
+    assert title == "Something went wrong \u2014 HER2 Guide"
     assert "did not work as it should" in text
     assert "saved" in details
     assert str(reporter.log_path) in details
@@ -108,7 +108,7 @@ def test_the_error_dialog_speaks_the_current_language(
     finally:
         languages.set_language("en")
     title, _text, details = dialogs[0]
-    assert title == "Etwas ist schiefgegangen"
+    assert title == "Etwas ist schiefgegangen \u2014 HER2-Ratgeber"
     assert "gespeichert" in details
     assert str(reporter.log_path) in details
 
@@ -147,11 +147,11 @@ def test_first_start_notice_can_be_read_in_the_other_language(qtbot: QtBot, tmp_
     languages = LanguageController("en")
     try:
         notice = _notice(qtbot, Settings(tmp_path / "settings.ini"), languages)
-        assert notice.language_button.text() == "Deutsch"
+        assert notice.language_button.text() == "Switch to Deutsch"
         qtbot.mouseClick(notice.language_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: notice.confirm_button.text() == "Verstanden")
         assert "keine medizinische Beratung" in notice.body.text()
-        assert notice.language_button.text() == "English"
+        assert notice.language_button.text() == "Zu English wechseln"
     finally:
         languages.set_language("en")
 

@@ -30,7 +30,7 @@ def test_start_shows_the_home_page(make_window: WindowFactory) -> None:
     window = make_window()
     assert window.current_page == "welcome"
     assert _page_heading(window) == "Welcome"
-    assert window.windowTitle() == "Welcome \u2013 HER2 Guide"
+    assert window.windowTitle() == "Welcome \u2014 HER2 Guide"
     assert window.contents.current_page() == "welcome"
 
 
@@ -75,10 +75,10 @@ def test_language_switch_changes_everything_and_keeps_the_page(
     german = window.library.language("de").pages["side-effects"]
     assert window.current_page == "side-effects"
     assert _page_heading(window) == german.title
-    assert window.windowTitle() == f"{german.title} \u2013 HER2-Ratgeber"
+    assert window.windowTitle() == f"{german.title} \u2014 HER2-Ratgeber"
     assert window.file_menu.title() == "&Datei"
     assert window.back_action.text() == "Zurück"
-    assert window.switch_language_action.text() == "English"
+    assert window.switch_language_action.text() == "Zu English wechseln"
     section_titles = [
         window.contents.topLevelItem(i).text(0) for i in range(window.contents.topLevelItemCount())
     ]
@@ -127,7 +127,9 @@ def test_broken_page_is_left_out_and_reported(
     window = make_window(content=content_copy)
     assert window.contents.page_item("resistance") is None
     assert window.contents.page_item("side-effects") is not None
-    assert "1 content problem" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage().startswith(
+        "1 content problem found; the page concerned is left out."
+    )
 
 
 def test_external_link_opens_only_after_the_user_agrees(
@@ -168,7 +170,7 @@ def test_timeline_opens_from_the_toolbar_and_from_page_links(
     window = make_window(page="lines-of-therapy")
     window.timeline_action.trigger()
     assert window.views.currentWidget() is window.timeline_view
-    assert window.windowTitle() == "Treatment path \u2013 HER2 Guide"
+    assert window.windowTitle() == "Treatment path \u2014 HER2 Guide"
     window.back_action.trigger()
     assert window.views.currentWidget() is window.reader
     window.reader.anchorClicked.emit(QUrl("timeline:second-line"))

@@ -76,7 +76,7 @@ def test_citations_link_to_the_source_list(tmp_path: Path) -> None:
     html, problems = _render(tmp_path, "About 1 in 5 [S1]. Made up [S4].")
     assert '<a class="cite" href="#source-1"><sup>[1]</sup></a>' in html
     assert '<a name="source-1"></a>' in html
-    assert problems == ["15: citation [S4] has no source 4; the page lists 1 source(s)"]
+    assert problems == ["15: citation [S4] has no source 4; the page lists 1 source"]
 
 
 def test_timeline_links_are_checked_against_its_ids(tmp_path: Path) -> None:

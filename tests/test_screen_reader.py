@@ -87,7 +87,7 @@ def _find(tree: Node, *, role: str, name: str) -> Node:
 
 def test_the_main_window_is_a_frame_named_after_the_page(tree: Node) -> None:
     frames = [child for child in tree["children"] if child["role"] == "frame"]
-    title = "Side effects and how they are managed \u2013 HER2 Guide"
+    title = "Side effects and how they are managed \u2014 HER2 Guide"
     assert [frame["name"] for frame in frames] == [title]
 
 

@@ -101,7 +101,7 @@ def test_the_columns_stay_english_then_german_whatever_the_interface_language(
     window.languages.set_language("de")
     qtbot.waitUntil(lambda: view.headers["de"].text() == "<b>Deutsch</b>")
     assert view.headers["en"].text() == "<b>English (Englisch)</b>"
-    assert window.side_by_side.action.text() == "Nebeneinander (English | Deutsch)"
+    assert window.side_by_side.action.text() == "Nebeneinander (Deutsch und Englisch)"
     assert window.views.currentWidget() is view
     assert _titles(window)["en"] == "When to call your care team now"
     assert abs(view.readers["de"].verticalScrollBar().value() - german_place) <= 2

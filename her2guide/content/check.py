@@ -11,7 +11,7 @@ from her2guide.content.library import Library
 from her2guide.content.model import LanguageContent, Problem
 from her2guide.content.pages import DATA_FILES, ID_PATTERN
 from her2guide.content.status_register import REGISTER_FILE, load_register, stale_entries
-from her2guide.i18n import LANGUAGES
+from her2guide.i18n import LANGUAGES, ngettext
 from her2guide.search.synonyms import SYNONYMS_FILE, parse_synonyms
 from her2guide.timeline.living_with import FILE_NAME as LIVING_WITH
 from her2guide.timeline.living_with import check_living_with_pair
@@ -192,7 +192,11 @@ def run_check(
         print(readability_table(library))
     pages = sum(len(library.language(lang).pages) for lang in LANGUAGES)
     if problems:
-        print(f"{len(problems)} problem(s) found.")
+        print(
+            ngettext("{count} problem found.", "{count} problems found.", len(problems)).format(
+                count=len(problems)
+            )
+        )
         return 1
     if strict and (warnings or notes):
         print(f"--strict: {len(warnings)} warning(s) and {len(notes)} note(s) must be resolved.")

@@ -76,10 +76,11 @@ class _CitationPattern(InlineProcessor):
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:
         number = int(m.group(1))
         context = self.holder.context
-        if context is not None and not 1 <= number <= len(context.page.sources):
+        listed = len(context.page.sources) if context is not None else 0
+        if context is not None and not 1 <= number <= listed:
             context.report(
-                f"citation [S{number}] has no source {number}; "
-                f"the page lists {len(context.page.sources)} source(s)",
+                f"citation [S{number}] has no source {number}; the page lists {listed} "
+                + ("source" if listed == 1 else "sources"),  # editors' messages are English
                 m.group(0),
             )
         link = etree.Element("a", {"href": f"#source-{number}", "class": "cite"})

@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
-from her2guide.i18n import _
+from her2guide.i18n import _, window_title
 from her2guide.ui.reader import ReaderView
 
 BUTTON_POINT_SIZE = 11.0
@@ -51,7 +51,7 @@ class CareCardDialog(QDialog):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(_("Call your care team"))
+        self.setWindowTitle(window_title(_("Call your care team")))
         self.preferences_button.setText(
             _("Change the &phone number…") if self._number_set else _("Enter the &phone number…")
         )

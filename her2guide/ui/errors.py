@@ -16,7 +16,7 @@ from types import TracebackType
 from PySide6.QtCore import QObject, Qt, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from her2guide.i18n import _
+from her2guide.i18n import _, window_title
 from her2guide.logfile import log, start_log
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
@@ -87,7 +87,7 @@ class ErrorReporter(QObject):
         try:
             box = QMessageBox(QApplication.activeWindow())
             box.setIcon(QMessageBox.Icon.Information)
-            box.setWindowTitle(_("Something went wrong"))
+            box.setWindowTitle(window_title(_("Something went wrong")))
             box.setText(_("Sorry, something in the app did not work as it should."))
             box.setInformativeText(
                 _(

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from her2guide.i18n import LANGUAGE_NAMES, LANGUAGES, _
+from her2guide.i18n import LANGUAGE_NAMES, LANGUAGES, _, window_title
 from her2guide.settings import Settings
 from her2guide.ui.language import LanguageController
 from her2guide.ui.reader import BASE_POINT_SIZE
@@ -64,7 +64,7 @@ class FirstStartNotice(QDialog):
 
     def retranslate_ui(self) -> None:
         other = next(code for code in LANGUAGES if code != self.languages.language)
-        self.setWindowTitle(_("About this app"))
+        self.setWindowTitle(window_title(_("Before you start")))
         self.heading.setText(_("Before you start"))
         self.body.setText(
             "\n\n".join(
@@ -87,8 +87,10 @@ class FirstStartNotice(QDialog):
             )
         )
         self.confirm_button.setText(_("I understand"))
-        # Labelled in the language it switches to, like the switch in the main window.
-        self.language_button.setText(LANGUAGE_NAMES[other])
+        # Labelled like the switch in the main window: what it does, with the language's own name.
+        self.language_button.setText(
+            _("Switch to {language}").format(language=LANGUAGE_NAMES[other])
+        )
         self.language_button.setAccessibleName(
             _("Switch the language to {language}").format(language=LANGUAGE_NAMES[other])
         )

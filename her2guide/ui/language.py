@@ -1,4 +1,9 @@
-"""The live language switch: gettext catalog, Qt's own translations and the change event."""
+"""The live language switch: gettext catalog, Qt's own translations and the change event.
+
+A switch also takes away what belongs to the old language and is not a widget's text: an open
+tooltip or popup (a menu, a completer list) and the application's display name, which Qt appends
+to every window title that does not already end with it.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,8 @@ from PySide6.QtCore import (
     QTranslator,
     Signal,
 )
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from her2guide import i18n
 
@@ -51,6 +58,10 @@ class LanguageController(QObject):
         app = QCoreApplication.instance()
         if app is None:
             return
+        if isinstance(app, QGuiApplication):
+            app.setApplicationDisplayName(i18n.window_title())
+        if isinstance(app, QApplication):
+            _close_transient_windows()
         announced = False
         if self._qt_translator is not None:
             app.removeTranslator(self._qt_translator)
@@ -64,3 +75,14 @@ class LanguageController(QObject):
             announced = True
         if not announced:
             QCoreApplication.postEvent(app, QEvent(QEvent.Type.LanguageChange))
+
+
+def _close_transient_windows() -> None:
+    """Hides the tooltip and closes open popups: they show the old language's text and would
+    otherwise stay over the switched window (a tooltip for about ten seconds)."""
+    QToolTip.hideText()
+    for _attempt in range(10):  # popups close one at a time, innermost first
+        popup = QApplication.activePopupWidget()
+        if popup is None:
+            break
+        popup.close()

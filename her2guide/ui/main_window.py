@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from her2guide.care_card import CARD_PAGE, with_clinic_box
 from her2guide.content.library import Library
 from her2guide.content.model import LanguageContent
-from her2guide.i18n import LANGUAGE_NAMES, LANGUAGES, _
+from her2guide.i18n import LANGUAGE_NAMES, LANGUAGES, _, ngettext, window_title
 from her2guide.navigation import History, Location
 from her2guide.settings import MAX_SCALE, MIN_SCALE, SCALE_STEP, Settings
 from her2guide.ui.access_tools import AccessTools
@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.access_tools = AccessTools(self)
         self.side_by_side = SideBySide(self)
         self.counselling = CounsellingMode(self, self.side_by_side)
+        self.counselling.action.toggled.connect(self.search_tools.close_hit_find_bar)
         self.contents.page_chosen.connect(self.open_page)
         self.reader.page_requested.connect(self.open_page)
         self.reader.timeline_requested.connect(self.show_timeline)
@@ -260,9 +261,14 @@ class MainWindow(QMainWindow):
         self.timeline_action.setToolTip(_("Show the line-of-therapy timeline"))
         self.about_action.setText(_("About this app"))
         self.quit_action.setText(_("&Quit"))
-        # The switch is labelled in the language it switches to, so that a reader who does not
-        # understand the current language can still find it.
-        self.switch_language_action.setText(LANGUAGE_NAMES[other])
+        # The switch says what it does and names the other language in its own words ("Switch
+        # to Deutsch"), so that a reader who does not understand the current one still finds it.
+        self.switch_language_action.setText(
+            _("Switch to {language}").format(language=LANGUAGE_NAMES[other])
+        )
+        # On the toolbar, where German words would push tools out of a small screen: the
+        # language's own name after an arrow, "→ Deutsch"; the tooltip says it in full.
+        self.switch_language_action.setIconText(f"\u2192 {LANGUAGE_NAMES[other]}")
         self.switch_language_action.setToolTip(
             _("Switch the language to {language}").format(language=LANGUAGE_NAMES[other])
         )
@@ -280,13 +286,12 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _update_title(self) -> None:
-        app_name = _("HER2 Guide")
         location = self.history.current
         if location is not None and location.kind == "timeline":
-            self.setWindowTitle(f"{_('Treatment path')} \u2013 {app_name}")
+            self.setWindowTitle(window_title(_("Treatment path")))
             return
         page = self.content.pages.get(self.current_page or "")
-        self.setWindowTitle(f"{page.title} \u2013 {app_name}" if page else app_name)
+        self.setWindowTitle(window_title(page.title if page else ""))
 
     def _update_navigation(self) -> None:
         self.back_action.setEnabled(self.history.can_go_back())
@@ -445,7 +450,7 @@ class MainWindow(QMainWindow):
     def _confirm_external_link(self, url: QUrl) -> None:
         answer = QMessageBox.question(
             self,
-            _("Open a web page?"),
+            window_title(_("Open a web page?")),
             _(
                 "This link leads to a web page outside the app:\n\n{address}\n\n"
                 "Open it in your web browser? This needs an internet connection."
@@ -470,9 +475,12 @@ class MainWindow(QMainWindow):
         for problem in problems:
             print(problem, file=sys.stderr)
         self.statusBar().showMessage(
-            _(
-                "{count} content problem(s) found; the pages concerned are left out. "
-                "Run 'her2guide check' for details."
+            ngettext(
+                "{count} content problem found; the page concerned is left out. "
+                "Run 'her2guide check' for details.",
+                "{count} content problems found; the pages concerned are left out. "
+                "Run 'her2guide check' for details.",
+                len(problems),
             ).format(count=len(problems))
         )
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from her2guide.care_card import ClinicContact
-from her2guide.i18n import _
+from her2guide.i18n import _, window_title
 from her2guide.settings import Settings
 from her2guide.ui.region_chooser import RegionGroup
 from her2guide.ui.theme_chooser import ThemeGroup
@@ -78,7 +78,7 @@ class PreferencesDialog(QDialog):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(_("Preferences"))
+        self.setWindowTitle(window_title(_("Preferences")))
         self.clinic_group.setTitle(_("Your care team"))
         self.name_label.setText(_("Care team or clinic &name:"))
         self.phone_label.setText(_("&Phone number:"))

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from her2guide.content.model import Page
-from her2guide.i18n import _
+from her2guide.i18n import _, ngettext, window_title
 from her2guide.logfile import log
 from her2guide.questions import QuestionList, QuestionsOf, load_questions, save_questions
 
@@ -321,10 +321,12 @@ class QuestionPanel(QWidget):
             return
         answer = QMessageBox.question(
             self,
-            _("Clear the question list?"),
-            _("Remove all {count} questions from your list? This cannot be undone.").format(
-                count=len(self.questions)
-            ),
+            window_title(_("Clear the question list?")),
+            ngettext(
+                "Remove the {count} question from your list? This cannot be undone.",
+                "Remove all {count} questions from your list? This cannot be undone.",
+                len(self.questions),
+            ).format(count=len(self.questions)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

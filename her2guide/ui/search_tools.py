@@ -22,6 +22,7 @@ from her2guide.ui.side_dock import add_side_dock
 from her2guide.ui.term_tips import TermTips
 
 if TYPE_CHECKING:
+    from her2guide.navigation import Location
     from her2guide.search.index import SearchIndex, SearchResult
     from her2guide.ui.main_window import MainWindow
 
@@ -35,6 +36,7 @@ class SearchTools(QObject):
         super().__init__(window)
         self.window = window
         self._index: SearchIndex | None = None
+        self._hit_page: str | None = None  # the page whose search hit the find bar shows
 
         self.search_box = SearchBox(self.search, lambda: window.languages.language, window)
         self.find_bar = FindBar(window.reader, lambda: window.languages.language)
@@ -59,6 +61,8 @@ class SearchTools(QObject):
         self.search_box.escaped.connect(lambda: window.reader.setFocus())
         self.glossary_panel.page_requested.connect(window.open_page)
         window.views.currentChanged.connect(self._on_view_changed)
+        window.location_shown.connect(self._on_location_shown)
+        self.find_bar.field.textEdited.connect(self._on_find_text_edited)
         window.languages.language_changed.connect(self._on_language_changed)
         window.installEventFilter(self)
         self.retranslate_ui()
@@ -156,6 +160,7 @@ class SearchTools(QObject):
         if window.current_page != result.page_id or not result.match:
             return
         self.find_bar.open(result.match, after=result.heading or result.title)
+        self._hit_page = result.page_id
         window.reader.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- find in page --------------------------------------------------------------------------
@@ -177,9 +182,28 @@ class SearchTools(QObject):
         if self.window.views.currentWidget() is not self.window.reader:
             self.find_bar.close_bar()
 
+    def close_hit_find_bar(self) -> None:
+        """Closes the find bar if a search hit opened it: the hit belongs to its page only
+        (a bar the reader opened with Ctrl+F follows the pages)."""
+        if self._hit_page is not None:
+            self._hit_page = None
+            self.find_bar.close_bar()
+
+    def _on_find_text_edited(self, _text: str) -> None:
+        self._hit_page = None  # the reader typed: the bar is theirs now, and follows the pages
+
+    def _on_location_shown(self, location: Location) -> None:
+        if location.kind != "page" or location.target != self._hit_page:
+            self.close_hit_find_bar()
+
     # -- language ------------------------------------------------------------------------------
 
     def _on_language_changed(self, _lang: str) -> None:
+        # Words typed in the old language find nothing in the new one: the find bar and the
+        # glossary filter start empty rather than report "no matches".
+        self.close_hit_find_bar()
+        self.find_bar.field.clear()
+        self.glossary_panel.filter.clear()
         self.glossary_panel.show_content(self.window.content)
         if self.search_box.text().strip():
             self.search_box.refresh()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from her2guide.i18n import N_, _
+from her2guide.i18n import N_, _, window_title
 from her2guide.ui.timeline_widget import YOU_ARE_HERE_KEY
 
 BASE_POINT_SIZE = 11.0
@@ -147,7 +147,7 @@ class ShortcutsDialog(QDialog):
         self.resize(round(640 * factor), round(560 * factor))
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(_("Keyboard shortcuts"))
+        self.setWindowTitle(window_title(_("Keyboard shortcuts")))
         self.tree.setHeaderLabels([_("What it does"), _("Keys")])
         self.tree.setAccessibleName(_("Keyboard shortcuts"))
         self.tree.setAccessibleDescription(_("Each row: what a key does, then the key"))

@@ -200,8 +200,11 @@ class SideBySide(QObject):
         return self.action.isChecked()
 
     def retranslate_ui(self) -> None:
-        names = " | ".join(LANGUAGE_NAMES[lang] for lang in LANGUAGES)
-        self.action.setText(_("Side by side ({languages})").format(languages=names))
+        # Both languages named in the current one ("Deutsch und Englisch"), as everywhere both
+        # are offered.
+        self.action.setText(
+            _("Side by side ({languages})").format(languages=_("English and German"))
+        )
         self.action.setToolTip(
             _("Show this page in English and German next to each other; they scroll together")
         )

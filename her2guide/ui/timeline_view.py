@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from her2guide.content.status_register import StatusRegister
 from her2guide.content.status_text import REGION_SHORT, checked_note
-from her2guide.i18n import _, current_language
+from her2guide.i18n import _, current_language, window_title
 from her2guide.settings import MAX_SCALE, MIN_SCALE, Settings
 from her2guide.timeline.living_with import LivingWithData
 from her2guide.timeline.model import Option, Stage, Timeline
@@ -174,7 +174,7 @@ class TimelineView(QWidget):
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
         name, _filter = QFileDialog.getSaveFileName(
             self,
-            _("Export the timeline as an image"),
+            window_title(_("Export the timeline as an image")),
             str(Path(folder) / _("treatment-path.png")),
             _("PNG images (*.png)"),
         )
@@ -186,7 +186,7 @@ class TimelineView(QWidget):
         except OSError:
             QMessageBox.warning(
                 self,
-                _("Export as PNG"),
+                window_title(_("Export as PNG")),
                 _("The image could not be saved to {path}.").format(path=path),
             )
 
