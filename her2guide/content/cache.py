@@ -139,4 +139,3 @@ class ContentCache:
             temporary.replace(self.folder / name)
         except (OSError, TypeError):
             return
-
