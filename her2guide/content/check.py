@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Iterable
+from importlib.util import find_spec
 from pathlib import Path
 
+from her2guide.content.folder import folder_problem
 from her2guide.content.guided_path import check_guided_paths
 from her2guide.content.library import Library
 from her2guide.content.model import LanguageContent, Problem
@@ -71,9 +74,9 @@ def _pronunciation_parity(en: LanguageContent, de: LanguageContent) -> Iterable[
 def check_content(root: Path, resources: Path) -> list[Problem]:
     """Every problem in the content folder ``root``; empty when the content is ready to ship."""
     problems: list[Problem] = []
-    missing = [lang for lang in LANGUAGES if not (root / lang).is_dir()]
-    if missing:
-        return [Problem(root, 1, f"no '{lang}/' folder in {root}") for lang in missing]
+    unusable = folder_problem(root)
+    if unusable:
+        return [Problem(root, 0, unusable)]
     timelines = {lang: load_timeline(root / lang / "timeline.yaml") for lang in LANGUAGES}
     for _timeline, timeline_problems in timelines.values():
         problems += timeline_problems
@@ -119,11 +122,22 @@ def overdue_pages(library: Library, today: dt.date | None = None) -> list[Proble
     ]
 
 
+AUTHORING_MISSING = (
+    "her2guide check: --stats needs the authoring tools: pip install 'her2guide[authoring]'"
+)
+
+
 def run_check(root: Path, resources: Path, *, stats: bool = False) -> int:
-    """Prints every problem and returns the exit status: 1 when anything is wrong."""
+    """Prints every problem and returns the exit status: 1 when anything is wrong, 2 when
+    ``stats`` are asked for without the authoring tools (textstat) installed."""
+    if stats and find_spec("textstat") is None:
+        print(AUTHORING_MISSING, file=sys.stderr)
+        return 2
     problems = check_content(root, resources)
     for problem in problems:
         print(problem)
+    if folder_problem(root):
+        return 1
     library = Library(root, resources)  # one read of the content for the notes and figures below
     for note in overdue_pages(library):
         print(f"{note} (note: the app shows this page with a review-overdue notice)")
