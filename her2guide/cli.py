@@ -32,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="language for this start only (en or de); the language chosen in the app is kept",
     )
     parser.add_argument(
-        "--page", metavar="SLUG", help="page to open, e.g. side-effects (an unknown one is an error)"
+        "--page", metavar="SLUG", help="page to open, e.g. side-effects (unknown: an error)"
     )
     parser.add_argument(
         "--content", metavar="DIR", type=Path, help="content folder to preview (holds en/ and de/)"

@@ -1,4 +1,4 @@
-"""The frozen bundle's entry point (PyInstaller freezes this script, see scripts/build_bundle.py)."""
+"""The frozen bundle's entry point, which PyInstaller freezes (see scripts/build_bundle.py)."""
 
 import sys
 
