@@ -147,3 +147,21 @@ def test_ci_and_the_benchmarks_use_temporary_folders_of_their_own() -> None:
         assert "/tmp/" not in text, path
         assert "gettempdir()" not in text, path
     assert "mktemp" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_the_readme_names_every_system_package_and_the_venvs_python() -> None:
+    """A new user follows the README: every Debian package the scripts install is named there."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    words = set(readme.replace("`", " ").replace(",", " ").split())
+    script = (ROOT / "scripts" / "system-packages.sh").read_text(encoding="utf-8")
+    lists = script.split("app=(")[1].split("wanted=")[0]
+    packages = {
+        word
+        for line in lists.splitlines()
+        for word in line.split("#")[0].replace("(", " ").replace(")", " ").split()
+        if "=" not in word
+    }
+    assert {"python3-venv", "xauth", "gir1.2-atspi-2.0"} <= packages
+    assert packages - words == set()
+    assert "or `python -m her2guide`" not in readme
+    assert "`.venv/bin/python -m her2guide`" in readme
