@@ -120,3 +120,19 @@ def test_the_key_changes_with_the_folder_diagrams_catalogs_code_and_libraries(
     stamps = "\n".join(cache._code_and_libraries())
     for part in ("i18n.py:", "render.py:", "markdown-", "babel-", "yaml: ", "pyphen"):
         assert part in stamps.lower(), part
+
+
+def test_in_a_frozen_bundle_the_program_is_part_of_the_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bundle keeps its code inside the program file: a new build must not reuse the cache."""
+    program = tmp_path / "her2guide"
+    program.write_bytes(b"build 1")
+    monkeypatch.setattr(cache.sys, "frozen", True, raising=False)
+    monkeypatch.setattr(cache.sys, "executable", str(program))
+    cache._code_and_libraries.cache_clear()
+    first = cache._code_and_libraries()
+    program.write_bytes(b"build two")
+    cache._code_and_libraries.cache_clear()
+    assert cache._code_and_libraries() != first
+    cache._code_and_libraries.cache_clear()

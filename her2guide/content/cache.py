@@ -57,6 +57,9 @@ def _code_and_libraries() -> tuple[str, ...]:
     whole run, so measured once. A library's version is told by its installed files (the
     ``*.dist-info`` folder's name and the package's ``__init__``), found without importing it."""
     stamps = [__version__, sys.version, *_stamps(_PACKAGE, ".py", recursive=True)]
+    if getattr(sys, "frozen", False):  # a PyInstaller bundle: the code is inside the program
+        program = Path(sys.executable)
+        stamps += [str(program), *_stamps(program.parent, program.name)]
     for name, distribution in _LIBRARIES.items():
         spec = find_spec(name)
         origin = Path(spec.origin) if spec and spec.origin else None
