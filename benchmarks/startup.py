@@ -9,6 +9,7 @@ the first paint, not at the end of clean-up.
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import statistics
@@ -16,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 # The floor: a bare PySide6 window with a text browser, quit at the browser's first paint.
@@ -77,12 +79,21 @@ class Startup:
     rss: float
 
 
+@cache
+def _pycache_folder() -> str:
+    """A bytecode folder for this run alone (two runs on one machine must not share one),
+    removed when the run ends."""
+    folder = tempfile.mkdtemp(prefix="her2guide-bench-pycache-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
 def base_environment() -> dict[str, str]:
-    """Offscreen, with bytecode kept between runs (in a folder of its own, not in the checkout)
-    as it is for an installed app, whatever the calling shell says."""
+    """Offscreen, with bytecode kept between the starts of this run (in a folder of its own, not
+    in the checkout) as it is for an installed app, whatever the calling shell says."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "her2guide-bench-pycache")
+    env["PYTHONPYCACHEPREFIX"] = _pycache_folder()
     return env
 
 

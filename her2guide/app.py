@@ -6,7 +6,7 @@ import sys
 from collections.abc import Sequence
 
 from her2guide import __version__
-from her2guide.cli import parse_args
+from her2guide.cli import build_parser
 from her2guide.paths import content_dir, resources_dir
 
 
@@ -14,23 +14,38 @@ def create_application(argv: Sequence[str] | None = None):
     """The QApplication with the identity Qt uses for settings paths; reused if one exists."""
     from PySide6.QtWidgets import QApplication
 
+    from her2guide.ui.icons import app_icon
+
     app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
     app.setOrganizationName("her2guide")
     app.setApplicationName("her2guide")
     app.setApplicationDisplayName("HER2 Guide")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("her2guide")  # ties the window to the installed desktop entry
+    app.setWindowIcon(app_icon(resources_dir()))
     app.setStyle("Fusion")
     return app
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv if argv is not None else sys.argv[1:])
-    if args.command == "check":
-        from her2guide.content.check import run_check
+    parser = build_parser()
+    args = parser.parse_args(argv if argv is not None else sys.argv[1:])
+    if "run" in args:
+        return args.run(args)
+    if args.install_desktop_entry or args.uninstall_desktop_entry:
+        from her2guide.desktop_entry import run
 
-        return run_check(
-            args.folder or content_dir(), resources_dir(), stats=args.stats, strict=args.strict
-        )
+        return run(resources_dir(), remove=args.uninstall_desktop_entry)
+    if args.content is not None:
+        from her2guide.content.folder import folder_problem
+
+        unusable = folder_problem(args.content)
+        if unusable:
+            parser.error(f"--content {args.content}: {unusable}")
+
+    from her2guide.qt_messages import install_filter
+
+    install_filter()
 
     from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
 
@@ -45,13 +60,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = create_application()
     settings = Settings()
     ErrorReporter(log_path(), before_dialog=settings.sync, parent=app).install()
-    lang = args.lang or settings.language or system_language(QLocale.system().name())
-    languages = LanguageController(lang, app)
+    saved = settings.language or system_language(QLocale.system().name())
+    lang = args.lang or saved
     library = Library(
         (args.content or content_dir()).resolve(), resources_dir(), cache=cache_folder()
     )
+    pages = library.language(lang).pages
+    if args.page and args.page not in pages:
+        parser.error(f"--page {args.page}: no such page; the pages are: {', '.join(sorted(pages))}")
+    languages = LanguageController(lang, app)
     window = MainWindow(library, settings, languages, start_page=args.page)
-    settings.language = lang
+    # A one-off --lang is for this start only: the next start is in the reader's own language.
+    settings.language = saved
 
     if args.quit_after_paint:
 

@@ -1,13 +1,23 @@
-"""Command-line options: what to open, which content to use, and the ``check`` command."""
+"""Command-line options: what to open, which content to use, and the commands beside the app.
+
+Without a command, the app starts. A command lives in its own module with a function
+``register(commands)`` that adds its parser to ``commands`` (argparse's sub-parsers) and sets
+``run``: a function of the parsed arguments that returns the exit status. Adding a command is one
+line in ``COMMANDS``; a command's module must stay cheap to import (import the work inside
+``run``), as every start of the app reads it.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 from collections.abc import Sequence
 from pathlib import Path
 
 from her2guide import __version__
 from her2guide.i18n import LANGUAGES
+
+COMMANDS = ("her2guide.check_command",)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -16,8 +26,14 @@ def build_parser() -> argparse.ArgumentParser:
         description="An offline guide to advanced HER2-positive breast cancer (English/Deutsch).",
     )
     parser.add_argument("--version", action="version", version=f"her2guide {__version__}")
-    parser.add_argument("--lang", choices=LANGUAGES, help="language of the app (en or de)")
-    parser.add_argument("--page", metavar="SLUG", help="page to open, e.g. side-effects")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="language for this start only (en or de); the language chosen in the app is kept",
+    )
+    parser.add_argument(
+        "--page", metavar="SLUG", help="page to open, e.g. side-effects (unknown: an error)"
+    )
     parser.add_argument(
         "--content", metavar="DIR", type=Path, help="content folder to preview (holds en/ and de/)"
     )
@@ -26,19 +42,26 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="quit as soon as the first page is painted (for start-up measurements)",
     )
-    commands = parser.add_subparsers(dest="command", metavar="check")
-    check = commands.add_parser("check", help="validate a content folder and list every problem")
-    check.add_argument(
-        "folder", nargs="?", type=Path, help="content folder (default: the shipped one)"
-    )
-    check.add_argument(
-        "--stats", action="store_true", help="also print the readability of every page"
-    )
-    check.add_argument(
-        "--strict",
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop-entry",
         action="store_true",
-        help="release gate: also fail on warnings and notes (no clinical review, overdue review)",
+        help="add the app to your desktop's application menu (menu entry, icon, software-centre "
+        "description in your own folders) and quit",
     )
+    desktop.add_argument(
+        "--uninstall-desktop-entry",
+        action="store_true",
+        help="remove what --install-desktop-entry added and quit",
+    )
+    commands = parser.add_subparsers(
+        title="commands (optional; without one, the app starts)", metavar="COMMAND"
+    )
+    for module in COMMANDS:
+        importlib.import_module(module).register(commands)
+    # argparse writes the optional command as if it were required ("COMMAND ...").
+    usage = parser.format_usage().removeprefix("usage: ").rstrip()
+    parser.usage = usage.replace("COMMAND ...", "[COMMAND ...]")
     return parser
 
 

@@ -8,7 +8,8 @@ app=(libgl1 libegl1 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 libxkbc
      libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0
      libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 python3-venv)
 test=(hunspell hunspell-en-us hunspell-de-de hunspell-de-med poppler-utils xvfb xauth strace
-      dbus at-spi2-core python3-pyatspi gir1.2-atspi-2.0)  # the last line: the screen-reader test
+      dbus at-spi2-core python3-pyatspi gir1.2-atspi-2.0  # the screen-reader test
+      desktop-file-utils appstream)  # validating the desktop entry and the AppStream metainfo
 
 wanted=("${app[@]}")
 [ "${1:-app}" = test ] && wanted+=("${test[@]}")

@@ -1,27 +1,30 @@
 """Prints the accessibility tree of a running application as JSON, as AT-SPI (the interface
 Linux screen readers use) reports it. Runs with Debian's /usr/bin/python3 and python3-pyatspi:
 
-    /usr/bin/python3 tests/atspi_dump.py APP_NAME OUT.json [SECONDS]
+    /usr/bin/python3 tests/atspi_dump.py APP_NAME --out OUT.json [--seconds SECONDS]
 
-Waits up to SECONDS for the application to appear and for its tree to stop growing, then writes
-the tree to OUT.json (not to stdout, which the AT-SPI registry daemon writes to as well).
+Waits up to SECONDS (default 30) for the application to appear and for its tree to stop growing,
+then writes the tree to OUT.json (not to stdout, which the AT-SPI registry daemon writes to as
+well). The output is named by an option and must end in .json, so that a number given in its
+place (as once happened: a committed file called "60") is refused.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-import pyatspi  # type: ignore[import-not-found]
-
 MAX_DEPTH = 30
 TEXT_SAMPLE = 300
 
 
 def _node(accessible: Any, depth: int = 0) -> dict[str, Any] | None:
+    import pyatspi  # type: ignore[import-not-found]  # only the system Python has it
+
     if accessible is None or depth > MAX_DEPTH:
         return None
     interfaces = list(pyatspi.listInterfaces(accessible))
@@ -46,15 +49,32 @@ def _size(node: dict[str, Any]) -> int:
 
 
 def _find_application(name: str) -> Any:
+    import pyatspi  # type: ignore[import-not-found]
+
     for application in pyatspi.Registry.getDesktop(0):
         if application is not None and application.name == name and application.childCount:
             return application
     return None
 
 
+def _json_path(value: str) -> Path:
+    if not value.endswith(".json"):
+        raise argparse.ArgumentTypeError(f"{value!r} is no .json file name")
+    return Path(value)
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="Dump an app's AT-SPI accessibility tree.")
+    parser.add_argument("name", help="the application's name as AT-SPI reports it")
+    parser.add_argument("--out", type=_json_path, required=True, help="where to write the tree")
+    parser.add_argument("--seconds", type=float, default=30.0, help="how long to wait")
+    return parser.parse_args(argv)
+
+
 def main(argv: list[str]) -> int:
-    name, out = argv[1], Path(argv[2])
-    deadline = time.monotonic() + (float(argv[3]) if len(argv) > 3 else 30.0)
+    args = parse_args(argv[1:])
+    name, out = args.name, args.out
+    deadline = time.monotonic() + args.seconds
     previous = -1
     while time.monotonic() < deadline:
         application = _find_application(name)

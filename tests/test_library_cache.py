@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
+import pickle
+import shutil
 from pathlib import Path
 
 import pytest
 
-from her2guide.content import pages, render
+from her2guide.content import cache, pages, render
 from her2guide.content.library import Library
 from her2guide.paths import resources_dir
 
@@ -45,12 +48,91 @@ def test_a_changed_page_is_read_again(content_copy: Path, tmp_path: Path) -> Non
     assert len(list((tmp_path / "cache").glob("en-*"))) == 1
 
 
-def test_a_damaged_cache_is_ignored(content_copy: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"\x80\x05damaged",  # not JSON at all
+        b'{"html": 1}',  # JSON of the wrong shape
+        b'{"lang": "en"}',  # an object with fields missing
+        b"[" * 5000,  # nested deeper than the reader allows
+    ],
+)
+def test_a_damaged_cache_entry_is_dropped_and_rebuilt(
+    content_copy: Path, tmp_path: Path, damage: bytes
+) -> None:
     Library(content_copy, resources_dir(), cache=tmp_path / "cache").render("en", "welcome")
-    for cached in (tmp_path / "cache").rglob("*.pickle"):
-        cached.write_bytes(b"\x80\x05damaged")
+    files = sorted((tmp_path / "cache").rglob("*.json"))
+    assert files
+    for cached in files:
+        cached.write_bytes(damage)
     library = Library(content_copy, resources_dir(), cache=tmp_path / "cache")
     assert "welcome" in library.language("en").pages
     rendered = library.render("en", "welcome")
     assert rendered is not None
     assert "<h1>Welcome</h1>" in rendered.html
+    assert all(json.loads(cached.read_text(encoding="utf-8")) for cached in files)
+
+
+def test_the_cache_holds_json_and_never_reads_a_pickle(
+    content_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Library(content_copy, resources_dir(), cache=tmp_path / "cache").render("en", "welcome")
+    folder = next((tmp_path / "cache").glob("en-*"))
+    assert {path.suffix for path in folder.iterdir()} == {".json"}
+
+    class Planted:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return (print, ("ran code from the cache",))
+
+    for name in ("content.pickle", "welcome.pickle", "content.json", "page-welcome.json"):
+        (folder / name).write_bytes(pickle.dumps(Planted()))
+    monkeypatch.setattr(pickle, "loads", _fail)
+    library = Library(content_copy, resources_dir(), cache=tmp_path / "cache")
+    rendered = library.render("en", "welcome")
+    assert rendered is not None
+    assert "<h1>Welcome</h1>" in rendered.html
+
+
+def test_each_content_folder_has_its_own_cache(tmp_path: Path) -> None:
+    """A folder without content reports its own files, not those of the one read before."""
+    cache = tmp_path / "cache"
+    for name in ("first", "second"):
+        (tmp_path / name).mkdir()
+        content = Library(tmp_path / name, resources_dir(), cache=cache).language("en")
+        assert content.problems
+        assert all(str(tmp_path / name) in str(problem.path) for problem in content.problems)
+    assert len(list(cache.glob("en-*"))) == 2
+
+
+def test_the_key_changes_with_the_folder_diagrams_catalogs_code_and_libraries(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    resources = tmp_path / "resources"
+    shutil.copytree(resources_dir(), resources)
+    key = cache.fingerprint(content_copy, resources, "en")
+    assert cache.fingerprint(content_copy, resources, "de") != key
+    other = tmp_path / "other"
+    shutil.copytree(content_copy, other)
+    assert cache.fingerprint(other, resources, "en") != key
+    diagram = next((resources / "diagrams").iterdir())
+    diagram.write_bytes(diagram.read_bytes() + b" ")
+    assert cache.fingerprint(content_copy, resources, "en") != key
+    stamps = "\n".join(cache._code_and_libraries())
+    for part in ("i18n.py:", "render.py:", "markdown-", "babel-", "yaml: ", "pyphen"):
+        assert part in stamps.lower(), part
+
+
+def test_in_a_frozen_bundle_the_program_is_part_of_the_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bundle keeps its code inside the program file: a new build must not reuse the cache."""
+    program = tmp_path / "her2guide"
+    program.write_bytes(b"build 1")
+    monkeypatch.setattr(cache.sys, "frozen", True, raising=False)
+    monkeypatch.setattr(cache.sys, "executable", str(program))
+    cache._code_and_libraries.cache_clear()
+    first = cache._code_and_libraries()
+    program.write_bytes(b"build two")
+    cache._code_and_libraries.cache_clear()
+    assert cache._code_and_libraries() != first
+    cache._code_and_libraries.cache_clear()

@@ -57,7 +57,8 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> Node:
     }
     script = (
         '"$APP_PYTHON" -m tests.atspi_app & app=$!; '
-        f'{SYSTEM_PYTHON} "$DUMP" {APP_NAME} "$OUT" 60; status=$?; kill $app; exit $status'
+        f'{SYSTEM_PYTHON} "$DUMP" {APP_NAME} --out "$OUT" --seconds 60; status=$?; '
+        "kill $app; exit $status"
     )
     result = subprocess.run(
         ["xvfb-run", "-a", "dbus-run-session", "--", "sh", "-c", script],

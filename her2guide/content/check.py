@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Iterable
+from importlib.util import find_spec
 from pathlib import Path
 
+from her2guide.content.folder import folder_problem
 from her2guide.content.guided_path import check_guided_paths
 from her2guide.content.library import Library
 from her2guide.content.model import LanguageContent, Problem
@@ -87,9 +90,9 @@ def _timeline_statuses(timeline: Timeline, known: set[str], path: Path) -> Itera
 def check_content(root: Path, resources: Path) -> list[Problem]:
     """Every problem in the content folder ``root``; empty when the content is ready to ship."""
     problems: list[Problem] = []
-    missing = [lang for lang in LANGUAGES if not (root / lang).is_dir()]
-    if missing:
-        return [Problem(root, 1, f"no '{lang}/' folder in {root}") for lang in missing]
+    unusable = folder_problem(root)
+    if unusable:
+        return [Problem(root, 0, unusable)]
     timelines = {lang: load_timeline(root / lang / "timeline.yaml") for lang in LANGUAGES}
     for _timeline, timeline_problems in timelines.values():
         problems += timeline_problems
@@ -154,6 +157,11 @@ def overdue_pages(library: Library, today: dt.date | None = None) -> list[Proble
     ]
 
 
+AUTHORING_MISSING = (
+    "her2guide check: --stats needs the authoring tools: pip install 'her2guide[authoring]'"
+)
+
+
 def unreviewed_pages(library: Library) -> list[Problem]:
     """Pages no clinician has reviewed yet: the app says so under the title."""
     return [
@@ -175,12 +183,18 @@ def run_check(
     """Prints every problem, warning and note; returns the exit status.
 
     Problems always fail (1). Warnings (a register entry not checked for 6 months) and notes
-    (review overdue, no clinical review yet) fail only with ``strict``, the release gate.
+    (review overdue, no clinical review yet) fail only with ``strict``, the release gate. Asking
+    for ``stats`` without the authoring tools (textstat) installed is exit status 2.
     """
+    if stats and find_spec("textstat") is None:
+        print(AUTHORING_MISSING, file=sys.stderr)
+        return 2
     today = today or dt.date.today()
     problems = check_content(root, resources)
     for problem in problems:
         print(problem)
+    if folder_problem(root):
+        return 1
     library = Library(root, resources)  # one read of the content for the notes and figures below
     warnings = stale_entries(library.register, today)
     notes = overdue_pages(library, today) + unreviewed_pages(library)
@@ -198,11 +212,17 @@ def run_check(
             )
         )
         return 1
+    remarks = f"{_count(len(warnings), 'warning')}, {_count(len(notes), 'note')}"
     if strict and (warnings or notes):
-        print(f"--strict: {len(warnings)} warning(s) and {len(notes)} note(s) must be resolved.")
+        print(f"--strict: {remarks} must be resolved.")
         return 1
     summary = f"Content OK: {pages} pages in {len(LANGUAGES)} languages."
     if warnings or notes:
-        summary += f" {len(warnings)} warning(s), {len(notes)} note(s)."
+        summary += f" {remarks}."
     print(summary)
     return 0
+
+
+def _count(number: int, noun: str) -> str:
+    """``1 note``, ``3 notes``: check speaks to editors in English, so an English plural."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -57,7 +57,7 @@ class Library:
             return None
         if lang not in self._caches:
             key = fingerprint(self.root, self.resources, lang)
-            self._caches[lang] = ContentCache(self._cache_folder, lang, key)
+            self._caches[lang] = ContentCache(self._cache_folder, self.root, lang, key)
         return self._caches[lang]
 
     def language(self, lang: str) -> LanguageContent:
@@ -93,13 +93,12 @@ class Library:
             if page is None:
                 return None
             cache = self._cache(lang)
-            cached = cache.load_page(page_id) if cache else None
-            if cached is None:
+            rendered = cache.load_page(page_id) if cache else None
+            if rendered is None:
                 rendered = self._renderer(lang, content).render(page)
-                cached = rendered.html, rendered.problems
                 if cache:
-                    cache.store_page(page_id, *cached)
-            self._html[key] = Rendered(*cached)
+                    cache.store_page(page_id, rendered)
+            self._html[key] = rendered
         return self._html[key]
 
     def _renderer(self, lang: str, content: LanguageContent) -> PageRenderer:

@@ -13,13 +13,16 @@ GLOSSARY_HREF = f"page:{GLOSSARY_PAGE}#"
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """Something wrong in a content file, told the way an editor can act on it."""
+    """Something wrong in a content file, told the way an editor can act on it; line 0 means
+    the file or folder as a whole (a folder that does not exist has no line 1)."""
 
     path: Path
     line: int
     message: str
 
     def __str__(self) -> str:
+        if self.line <= 0:
+            return f"{self.path}: {self.message}"
         return f"{self.path}:{self.line}: {self.message}"
 
 

@@ -44,7 +44,8 @@ _QUOTES = re.compile(r"[ \t]*(?:>[ \t]?)+")
 
 
 def read_text(path: Path) -> str:
-    """A content file's text; a BOM and Windows line endings are accepted, bad encodings are not."""
+    """A content file's text; a BOM and Windows line endings are accepted, bad encodings and NUL
+    bytes (a damaged file, or one that is not text) are not."""
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
@@ -53,7 +54,13 @@ def read_text(path: Path) -> str:
         raise ContentError(
             Problem(path, line, "the file is not UTF-8 text; save it again as UTF-8")
         ) from error
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\0" in text:
+        line = text.count("\n", 0, text.index("\0")) + 1
+        raise ContentError(
+            Problem(path, line, "the file contains NUL bytes (damaged, or not text); remove them")
+        )
+    return text
 
 
 def unreadable(path: Path, error: OSError) -> Problem:

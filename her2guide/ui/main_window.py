@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QToolBar,
     QToolButton,
 )
@@ -27,6 +26,7 @@ from her2guide.ui.access_tools import AccessTools
 from her2guide.ui.care_tools import CareTools
 from her2guide.ui.contents_tree import ContentsTree
 from her2guide.ui.counselling import CounsellingMode
+from her2guide.ui.icons import TREATMENT_PATH, action_icon
 from her2guide.ui.language import LanguageController
 from her2guide.ui.reader import ReaderView
 from her2guide.ui.search_tools import SearchTools
@@ -134,17 +134,17 @@ class MainWindow(QMainWindow):
     # -- actions -------------------------------------------------------------------------------
 
     def _create_actions(self) -> None:
-        style = self.style()
+        resources = self.library.resources
         self.back_action = QAction(self)
-        self.back_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.back_action.setIcon(action_icon("go-previous", resources))
         self.back_action.setShortcut(QKeySequence.StandardKey.Back)
         self.back_action.triggered.connect(self.go_back)
         self.forward_action = QAction(self)
-        self.forward_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+        self.forward_action.setIcon(action_icon("go-next", resources))
         self.forward_action.setShortcut(QKeySequence.StandardKey.Forward)
         self.forward_action.triggered.connect(self.go_forward)
         self.home_action = QAction(self)
-        self.home_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon))
+        self.home_action.setIcon(action_icon("go-home", resources))
         self.home_action.setShortcut(QKeySequence("Alt+Home"))
         self.home_action.triggered.connect(lambda: self.open_page(HOME_PAGE))
 
@@ -176,13 +176,15 @@ class MainWindow(QMainWindow):
         self.zoom_reset_action.triggered.connect(lambda: self.set_text_scale(100))
 
         self.timeline_action = QAction(self)
-        self.timeline_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowRight))
+        self.timeline_action.setIcon(action_icon(TREATMENT_PATH, resources))
         self.timeline_action.setShortcut(QKeySequence("Ctrl+T"))
         self.timeline_action.triggered.connect(lambda: self.show_timeline())
 
         self.about_action = QAction(self)
+        self.about_action.setIcon(action_icon("help-about", resources))
         self.about_action.triggered.connect(lambda: self.open_page("about"))
         self.quit_action = QAction(self)
+        self.quit_action.setIcon(action_icon("application-exit", resources))
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
 
