@@ -28,6 +28,7 @@ from her2guide.ui.contents_tree import ContentsTree
 from her2guide.ui.counselling import CounsellingMode
 from her2guide.ui.language import LanguageController
 from her2guide.ui.reader import ReaderView
+from her2guide.ui.reading_tools import ReadingTools
 from her2guide.ui.search_tools import SearchTools
 from her2guide.ui.side_by_side import SideBySide
 from her2guide.ui.text_size_menu import TextSizeMenu
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.access_tools = AccessTools(self)
         self.side_by_side = SideBySide(self)
         self.counselling = CounsellingMode(self, self.side_by_side)
+        self.reading_tools = ReadingTools(self)
         self.contents.page_chosen.connect(self.open_page)
         self.reader.page_requested.connect(self.open_page)
         self.reader.timeline_requested.connect(self.show_timeline)
