@@ -165,5 +165,15 @@ class Settings:
         self._qsettings.setValue("care/night_phone", contact.night_phone.strip())
         self._qsettings.sync()
 
+    @property
+    def speech_rate(self) -> str:
+        """How fast pages are read aloud: "slower", "normal" or "faster"."""
+        value = self._text("speech/rate")
+        return value if value in ("slower", "normal", "faster") else "normal"
+
+    @speech_rate.setter
+    def speech_rate(self, name: str) -> None:
+        self._qsettings.setValue("speech/rate", name)
+
     def sync(self) -> None:
         self._qsettings.sync()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["LANGUAGE"] = "en"
+os.environ["HER2GUIDE_SPEECH_ENGINE"] = "mock"  # read aloud: no sound, no speech daemon
 
 import pytest
 from hypothesis import settings

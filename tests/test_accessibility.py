@@ -178,7 +178,8 @@ def test_every_menu_opens_with_its_own_alt_key(
 def test_tab_moves_through_the_window_in_reading_order(
     qtbot: QtBot, make_window: WindowFactory
 ) -> None:
-    """Toolbar from left to right, then the contents, then the page (and what lies below it)."""
+    """Toolbar from left to right, then the contents, then the page from top to bottom (the bar
+    above it from left to right, the page itself, what lies below it), then the rest."""
     window = make_window()
     first = next(w for w in _focusable(window.toolbar) if w.isVisible())
     first.setFocus(Qt.FocusReason.TabFocusReason)
@@ -195,8 +196,14 @@ def test_tab_moves_through_the_window_in_reading_order(
 
     def reading_position(widget: QWidget) -> tuple[int, int, int]:
         corner = widget.mapTo(window, widget.rect().topLeft())
-        in_toolbar = window.toolbar.isAncestorOf(widget)
-        return (0 if in_toolbar else 1, corner.x(), corner.y())
+        if window.toolbar.isAncestorOf(widget):
+            return (0, corner.x(), corner.y())
+        if window.contents.isAncestorOf(widget) or widget is window.contents:
+            return (1, corner.x(), corner.y())
+        page_area = window.views.parentWidget()
+        if page_area is not None and page_area.isAncestorOf(widget):
+            return (2, corner.y(), corner.x())
+        return (3, corner.x(), corner.y())
 
     assert visited == sorted(visited, key=reading_position)
 

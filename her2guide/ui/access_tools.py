@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon
 from PySide6.QtWidgets import QWidget
 
@@ -88,19 +88,21 @@ class AccessTools(QObject):
         self.shortcuts_dialog.activateWindow()
 
     def set_reading_tab_order(self) -> None:
-        """Tab goes through the toolbar from left to right, then the contents, then the page:
-        the order in which the window is read. Done when the window is shown, so that every
-        feature's toolbar controls are there."""
+        """Tab goes through the toolbar from left to right, then the contents, then what stands
+        above the page (its bar), then the page: the order in which the window is read. Done
+        when the window is shown, so that every feature's controls are there."""
         toolbar = self.window.toolbar
         in_toolbar = [toolbar.widgetForAction(action) for action in toolbar.actions()]
-        focusable = [
+        reader = self.window.reader
+        above_page = [
             widget
-            for widget in in_toolbar
-            if widget is not None
-            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-            and not widget.isHidden()
+            for widget in _focus_candidates(self.window.views.parentWidget())
+            if not self.window.views.isAncestorOf(widget)
+            and widget.mapTo(self.window, widget.rect().bottomLeft()).y()
+            <= reader.mapTo(self.window, reader.rect().topLeft()).y()
         ]
-        chain = [*focusable, self.window.contents, self.window.reader]
+        above_page.sort(key=lambda w: _reading_place(w.mapTo(self.window, w.rect().topLeft())))
+        chain = [*_tab_focusable(in_toolbar), self.window.contents, *above_page, reader]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
 
@@ -119,3 +121,23 @@ class AccessTools(QObject):
         ink = QColor(theme.palette["ButtonText"])
         for action, icon in self._icons.items():
             action.setIcon(tinted_icon(icon, ink) if theme.dark else icon)
+
+
+def _tab_focusable(widgets: list[QWidget | None]) -> list[QWidget]:
+    return [
+        widget
+        for widget in widgets
+        if widget is not None
+        and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and not widget.isHidden()
+    ]
+
+
+def _focus_candidates(root: QWidget | None) -> list[QWidget]:
+    """The widgets under ``root`` that Tab can reach."""
+    return [] if root is None else _tab_focusable(root.findChildren(QWidget))
+
+
+def _reading_place(corner: QPoint) -> tuple[int, int]:
+    """Top to bottom, then left to right."""
+    return corner.y(), corner.x()

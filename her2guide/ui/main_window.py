@@ -29,6 +29,7 @@ from her2guide.ui.counselling import CounsellingMode
 from her2guide.ui.icons import TREATMENT_PATH, action_icon
 from her2guide.ui.language import LanguageController
 from her2guide.ui.reader import ReaderView
+from her2guide.ui.reading_tools import ReadingTools
 from her2guide.ui.search_tools import SearchTools
 from her2guide.ui.side_by_side import SideBySide
 from her2guide.ui.text_size_menu import TextSizeMenu
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.side_by_side = SideBySide(self)
         self.counselling = CounsellingMode(self, self.side_by_side)
         self.counselling.action.toggled.connect(self.search_tools.close_hit_find_bar)
+        self.reading_tools = ReadingTools(self)
         self.contents.page_chosen.connect(self.open_page)
         self.reader.page_requested.connect(self.open_page)
         self.reader.timeline_requested.connect(self.show_timeline)

@@ -82,6 +82,11 @@ class ReaderView(QTextBrowser):
             self._set_document(self._html)
             self.set_scroll_fraction(scroll)
 
+    @property
+    def page_html(self) -> str:
+        """The page as rendered, before the view's own marks (for reading it aloud)."""
+        return self._html
+
     def show_html(self, html: str, fragment: str = "") -> None:
         self._set_document(html)
         if fragment:

@@ -1,0 +1,220 @@
+"""The bar above the page: "On this page" (the page's sections) and the read-aloud controls,
+with their actions in View → Read aloud and shortcuts for every step.
+
+It sits in the central area, not in a toolbar, so it stays in counselling mode too, and it is
+shown only while a page (not the treatment path) is in view.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QMenu,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+)
+
+from her2guide.i18n import N_, _
+from her2guide.ui.page_bar import PageBar
+from her2guide.ui.page_outline import PageOutline
+from her2guide.ui.read_aloud import RATES, ReadAloud
+
+if TYPE_CHECKING:
+    from her2guide.ui.main_window import MainWindow
+
+RATE_LABELS = {"slower": N_("Slower"), "normal": N_("Normal speed"), "faster": N_("Faster")}
+
+
+class ReadingTools(QObject):
+    """Owns the page bar, the read-aloud controller and their actions."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.reader = ReadAloud(window.reader, self)
+        self.reader.set_rate(window.settings.speech_rate)
+        self.outline = PageOutline(window.reader)
+        self._create_actions()
+        self._create_bar()
+        self._add_to_menu()
+        self._place_bar()
+
+        self.reader.state_changed.connect(self._on_state)
+        self.reader.message.connect(self._tell)
+        window.location_shown.connect(self._on_location_shown)
+        window.languages.language_changed.connect(lambda _lang: self.reader.stop())
+        window.views.currentChanged.connect(self._on_view_changed)
+        window.installEventFilter(self)
+        self.retranslate_ui()
+        self._on_state("idle")
+
+    # -- set-up --------------------------------------------------------------------------------
+
+    def _create_actions(self) -> None:
+        window, style = self.window, self.window.style()
+        icon = style.standardIcon
+        self.read_action = QAction(window)
+        self.read_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.read_action.triggered.connect(self.read_or_pause)
+        self.stop_action = QAction(icon(QStyle.StandardPixmap.SP_MediaStop), "", window)
+        self.stop_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.stop_action.triggered.connect(self.reader.stop)
+        self.previous_action = QAction(icon(QStyle.StandardPixmap.SP_MediaSkipBackward), "", window)
+        self.previous_action.setShortcut(QKeySequence("Alt+Shift+Left"))
+        self.previous_action.triggered.connect(lambda: self.reader.step(-1))
+        self.next_action = QAction(icon(QStyle.StandardPixmap.SP_MediaSkipForward), "", window)
+        self.next_action.setShortcut(QKeySequence("Alt+Shift+Right"))
+        self.next_action.triggered.connect(lambda: self.reader.step(1))
+        self.rate_group = QActionGroup(self)
+        self.rate_actions: dict[str, QAction] = {}
+        for name in RATES:
+            action = QAction(window, checkable=True)
+            action.triggered.connect(lambda _checked=False, n=name: self.set_rate(n))
+            self.rate_group.addAction(action)
+            self.rate_actions[name] = action
+        self.rate_actions[window.settings.speech_rate].setChecked(True)
+        self.next_heading_action = QAction(window)
+        self.next_heading_action.setShortcut(QKeySequence("Alt+Down"))
+        self.next_heading_action.triggered.connect(lambda: self.outline.step(1))
+        self.previous_heading_action = QAction(window)
+        self.previous_heading_action.setShortcut(QKeySequence("Alt+Up"))
+        self.previous_heading_action.triggered.connect(lambda: self.outline.step(-1))
+        self.outline_action = QAction(window)
+        self.outline_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.outline_action.triggered.connect(self._focus_outline)
+        for action in self._page_actions():
+            window.addAction(action)  # shortcuts work in counselling mode, when menus are hidden
+
+    def _page_actions(self) -> list[QAction]:
+        return [
+            self.read_action,
+            self.stop_action,
+            self.previous_action,
+            self.next_action,
+            self.next_heading_action,
+            self.previous_heading_action,
+            self.outline_action,
+        ]
+
+    def _create_bar(self) -> None:
+        self.read_button = QToolButton()
+        self.read_button.setDefaultAction(self.read_action)
+        self.read_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.step_buttons = []
+        for action in (self.previous_action, self.next_action, self.stop_action):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            self.step_buttons.append(button)
+        self.rate_button = QToolButton()
+        self.rate_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.rate_button.setMenu(QMenu(self.rate_button))
+        self.rate_button.menu().addActions(list(self.rate_actions.values()))
+        self.bar = PageBar(self.outline, [self.read_button, *self.step_buttons, self.rate_button])
+        self.message_label = self.bar.message
+
+    def _add_to_menu(self) -> None:
+        self.menu = self.window.view_menu.addMenu("")
+        for action in (self.read_action, self.stop_action, self.previous_action, self.next_action):
+            self.menu.addAction(action)
+        self.menu.addSeparator()
+        for action in self.rate_actions.values():
+            self.menu.addAction(action)
+        self.window.go_menu.addSeparator()
+        for action in (self.outline_action, self.next_heading_action, self.previous_heading_action):
+            self.window.go_menu.addAction(action)
+
+    def _place_bar(self) -> None:
+        """Above the pages, inside the box that holds the pages and the find bar."""
+        views = self.window.views
+        box = views.parentWidget()
+        layout = box.layout() if box is not None else None
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(layout.indexOf(views), self.bar)
+
+    # -- texts ---------------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        self.menu.setTitle(_("&Read aloud"))
+        self.stop_action.setText(_("Stop reading"))
+        self.previous_action.setText(_("Previous sentence"))
+        self.next_action.setText(_("Next sentence"))
+        for name, action in self.rate_actions.items():
+            action.setText(_(RATE_LABELS[name]))
+        self._show_rate()
+        self.outline_action.setText(_("On this page…"))
+        self.next_heading_action.setText(_("Next section"))
+        self.previous_heading_action.setText(_("Previous section"))
+        self.bar.setAccessibleName(_("Page tools"))
+        self.outline.retranslate_ui()
+        for button in self.step_buttons:
+            button.setAccessibleName(button.defaultAction().text())
+        self._on_state(self.reader.state)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        return super().eventFilter(watched, event)
+
+    # -- behaviour -----------------------------------------------------------------------------
+
+    def read_or_pause(self) -> None:
+        """Starts reading the page, or pauses and resumes reading."""
+        if self.reader.state == "idle":
+            self.message_label.hide()
+            self.reader.start(self.window.reader.page_html)
+        else:
+            self.reader.toggle_pause()
+
+    def set_rate(self, name: str) -> None:
+        self.reader.set_rate(name)
+        self.window.settings.speech_rate = name
+        self.rate_actions[name].setChecked(True)
+        self._show_rate()
+
+    def _show_rate(self) -> None:
+        """The speed button names the speed in use; its menu offers the others."""
+        rate = next(name for name, action in self.rate_actions.items() if action.isChecked())
+        self.rate_button.setText(_(RATE_LABELS[rate]))
+        name = _("Reading speed: {speed}").format(speed=_(RATE_LABELS[rate]))
+        self.rate_button.setAccessibleName(name)
+        self.rate_button.setToolTip(name)
+
+    def _focus_outline(self) -> None:
+        self.outline.setFocus()
+        self.outline.showPopup()
+
+    def _on_state(self, state: str) -> None:
+        style = self.window.style()
+        if state == "reading":
+            self.read_action.setText(_("Pause reading"))
+            self.read_action.setIconText(_("Pause"))
+            self.read_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaPause))
+        else:
+            text = _("Resume reading") if state == "paused" else _("Read this page aloud")
+            self.read_action.setText(text)
+            self.read_action.setIconText(_("Resume") if state == "paused" else _("Read aloud"))
+            self.read_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        self.read_action.setToolTip(self.read_action.text())
+        self.read_button.setAccessibleName(self.read_action.text())
+        active = state != "idle"
+        for action in (self.stop_action, self.previous_action, self.next_action):
+            action.setEnabled(active)
+
+    def _on_location_shown(self, _location: object) -> None:
+        self.reader.stop()
+        self.message_label.hide()
+        QTimer.singleShot(0, self.outline.refresh)  # after the page is laid out
+
+    def _on_view_changed(self, _index: int) -> None:
+        on_page = self.window.views.currentWidget() is self.window.reader
+        self.bar.setVisible(on_page)
+        if not on_page:
+            self.reader.stop()
+
+    def _tell(self, text: str) -> None:
+        """Shown in the bar, under the button that was pressed, until the page changes."""
+        self.bar.show_message(text)
