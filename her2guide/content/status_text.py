@@ -56,10 +56,6 @@ class Badge:
     text: str
 
 
-def _t(lang: str, message: str) -> str:
-    return gettext_for(lang, message)
-
-
 def format_when(when: When, lang: str) -> str:
     """A decision date at the precision the source gives: 2013, March 2026 or 20 March 2026."""
     from babel.dates import format_skeleton
@@ -74,10 +70,10 @@ def format_when(when: When, lang: str) -> str:
 
 def region_clause(region: str, status: RegionStatus, lang: str) -> str:
     """``In the EU (Germany, Austria): approved since February 2021, after ...``"""
-    phrase = _t(lang, _PHRASES[(status.status, status.date is not None)])
+    phrase = gettext_for(lang, _PHRASES[(status.status, status.date is not None)])
     if status.date is not None:
         phrase = phrase.format(date=format_when(status.date, lang))
-    clause = f"{_t(lang, REGION_NAMES[region])}: {phrase}"
+    clause = f"{gettext_for(lang, REGION_NAMES[region])}: {phrase}"
     if status.condition is not None and status.status != "unknown":
         # A refusal's condition is a sentence of its own ("... is approved only for ...").
         joint = "; " if status.status == "not-approved" else ", "
@@ -93,7 +89,7 @@ def clauses(entry: RegisterEntry, reader_region: str, lang: str) -> list[str]:
 
 
 def checked_note(entry: RegisterEntry, lang: str) -> str:
-    return _t(lang, "Last checked by us on {date}.").format(date=format_date(entry.checked, lang))
+    return gettext_for(lang, "Last checked by us on {date}.").format(date=format_date(entry.checked, lang))
 
 
 def sentence(entry: RegisterEntry, reader_region: str, lang: str) -> str:
@@ -102,7 +98,7 @@ def sentence(entry: RegisterEntry, reader_region: str, lang: str) -> str:
     text = " ".join(f"{clause}." for clause in clauses(entry, reader_region, lang))
     text += " " + checked_note(entry, lang)
     if any(entry.regions[region].status != "approved" for region in REGIONS):
-        text += " " + _t(lang, "Ask your care team what applies to you.")
+        text += " " + gettext_for(lang, "Ask your care team what applies to you.")
     return text
 
 
@@ -116,12 +112,12 @@ def badges(entry: RegisterEntry | None, reader_region: str, lang: str) -> list[B
         status = entry.regions[region]
         if status.status == "unknown":
             continue
-        short = _t(lang, REGION_SHORT[region])
+        short = gettext_for(lang, REGION_SHORT[region])
         if status.status == "approved":
             text = short
             if status.condition is not None:
                 text += f": {status.condition.badge[lang]}"
         else:
-            text = _t(lang, _BADGE_WORDS[status.status]).format(region=short)
+            text = gettext_for(lang, _BADGE_WORDS[status.status]).format(region=short)
         result.append(Badge(status.status, region, text))
     return result

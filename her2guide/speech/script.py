@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from her2guide.i18n import gettext_for
+from her2guide.i18n import N_, gettext_for
 from her2guide.speech.sentences import sentence_spans
 
 SOFT_HYPHEN = "\u00ad"
@@ -160,7 +160,7 @@ def page_blocks(page_html: str) -> list[Block]:
 
 def _announcement(kind: str, lang: str) -> str:
     """What is said before a box's title, in the page's language."""
-    words = {"warning-title": "Warning:", "note-title": "Note:"}
+    words = {"warning-title": N_("Warning:"), "note-title": N_("Note:")}
     return gettext_for(lang, words[kind]) if kind in words else ""
 
 

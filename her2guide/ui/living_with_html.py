@@ -39,7 +39,9 @@ def _rich(text: str, offset: int) -> str:
 def living_with_html(entry: LivingWith, offset: int) -> str:
     """The evidence marker and the sections on living with the option; ``offset`` is the number
     of sources the panel lists before this entry's own."""
-    parts = [f"<p><b>{html.escape(_('Strength of evidence:'))}</b> "]
+    evidence, living = _("Strength of evidence:"), _("Living with it")
+    given, asks, harms = _("How it is given:"), _("What it asks of you:"), _("Harms in numbers:")
+    parts = [f"<p><b>{html.escape(evidence)}</b> "]
     parts.append(f"{html.escape(evidence_label(entry.evidence))}</p>")
     if entry.stand_in:
         note = _(
@@ -47,12 +49,10 @@ def living_with_html(entry: LivingWith, offset: int) -> str:
             "long people live, but it does not always mean a longer life."
         )
         parts.append(f"<p><i>{html.escape(note)}</i></p>")
-    parts.append(f"<h3>{html.escape(_('Living with it'))}</h3>")
-    parts.append(f"<p><b>{html.escape(_('How it is given:'))}</b> {_rich(entry.given, offset)}</p>")
-    parts.append(
-        f"<p><b>{html.escape(_('What it asks of you:'))}</b> {_rich(entry.burden, offset)}</p>"
-    )
-    parts.append(f"<p><b>{html.escape(_('Harms in numbers:'))}</b></p><ul>")
+    parts.append(f"<h3>{html.escape(living)}</h3>")
+    parts.append(f"<p><b>{html.escape(given)}</b> {_rich(entry.given, offset)}</p>")
+    parts.append(f"<p><b>{html.escape(asks)}</b> {_rich(entry.burden, offset)}</p>")
+    parts.append(f"<p><b>{html.escape(harms)}</b></p><ul>")
     parts += [f"<li>{_rich(harm, offset)}</li>" for harm in entry.harms]
     parts.append("</ul>")
     return "".join(parts)
