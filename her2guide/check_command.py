@@ -1,4 +1,4 @@
-"""``her2guide check [FOLDER] [--stats] [--strict]``: validate a content folder (see ``content.check``)."""
+"""``her2guide check [FOLDER] [--stats] [--strict]``: validate a content folder."""
 
 from __future__ import annotations
 

@@ -89,7 +89,8 @@ def clauses(entry: RegisterEntry, reader_region: str, lang: str) -> list[str]:
 
 
 def checked_note(entry: RegisterEntry, lang: str) -> str:
-    return gettext_for(lang, "Last checked by us on {date}.").format(date=format_date(entry.checked, lang))
+    checked = format_date(entry.checked, lang)
+    return gettext_for(lang, "Last checked by us on {date}.").format(date=checked)
 
 
 def sentence(entry: RegisterEntry, reader_region: str, lang: str) -> str:
