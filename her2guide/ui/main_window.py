@@ -23,14 +23,17 @@ from her2guide.i18n import LANGUAGE_NAMES, LANGUAGES, _
 from her2guide.navigation import History, Location
 from her2guide.settings import MAX_SCALE, MIN_SCALE, SCALE_STEP, Settings
 from her2guide.ui.access_tools import AccessTools
+from her2guide.ui.app_text_size import apply_app_text_scale
 from her2guide.ui.care_tools import CareTools
 from her2guide.ui.contents_tree import ContentsTree
 from her2guide.ui.counselling import CounsellingMode
 from her2guide.ui.language import LanguageController
 from her2guide.ui.reader import ReaderView
+from her2guide.ui.screen_fit import can_save_geometry, restore_or_fit
 from her2guide.ui.search_tools import SearchTools
 from her2guide.ui.side_by_side import SideBySide
 from her2guide.ui.text_size_menu import TextSizeMenu
+from her2guide.ui.window_fit import WindowFit
 
 if TYPE_CHECKING:
     from her2guide.timeline.model import Timeline
@@ -88,6 +91,7 @@ class MainWindow(QMainWindow):
         self.access_tools = AccessTools(self)
         self.side_by_side = SideBySide(self)
         self.counselling = CounsellingMode(self, self.side_by_side)
+        self.window_fit = WindowFit(self, splitter)
         self.contents.page_chosen.connect(self.open_page)
         self.reader.page_requested.connect(self.open_page)
         self.reader.timeline_requested.connect(self.show_timeline)
@@ -95,10 +99,7 @@ class MainWindow(QMainWindow):
         self.reader.broken_link.connect(self._report_broken_link)
         self.languages.language_changed.connect(self._on_language_changed)
 
-        if settings.geometry is not None:
-            self.restoreGeometry(settings.geometry)
-        else:
-            self.resize(1180, 800)
+        restore_or_fit(self, settings.geometry)
         self._apply_text_scale()
         self.contents.show_content(self.content)
         self.retranslate_ui()
@@ -394,6 +395,7 @@ class MainWindow(QMainWindow):
 
     def _apply_text_scale(self) -> None:
         scroll = self.reader.scroll_fraction()
+        apply_app_text_scale(self.text_scale)
         self.reader.set_text_scale(self.text_scale)
         self.contents.set_text_scale(self.text_scale)
         self.search_tools.set_text_scale(self.text_scale)
@@ -445,6 +447,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.settings.geometry = self.saveGeometry()
+        if can_save_geometry():
+            self.settings.geometry = self.saveGeometry()
         self.settings.sync()
         super().closeEvent(event)

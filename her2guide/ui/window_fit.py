@@ -1,0 +1,165 @@
+"""The main window reflows instead of overflowing the screen.
+
+The main window creates one :class:`WindowFit`, after the other tools. It
+
+- adds View → Contents (F9): the contents pane can be hidden and shown, and the choice is
+  remembered; the pane also folds away by itself while the page would be narrower than
+  :data:`READING_CHARACTERS` characters, and comes back when there is room again;
+- keeps the side panels (glossary, my questions) in one dock as tabs, a readable width and never
+  wider than :data:`DOCK_SHARE` of the window, so that opening one never widens the window;
+- shows the toolbar's Back, Forward and Home as icons only when their labels would not fit
+  (the labels stay in tooltips, accessible names and the Go menu);
+- keeps the window inside the available geometry of its screen.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QSplitter, QStyle
+
+from her2guide.i18n import _
+from her2guide.ui.screen_fit import move_inside, room_for
+
+if TYPE_CHECKING:
+    from her2guide.ui.main_window import MainWindow
+
+READING_CHARACTERS = 45
+"""Below this many characters a line the page is hard to read: the contents give way."""
+DOCK_CHARACTERS = 26
+"""A side panel's width in characters of its own font when it opens."""
+DOCK_SHARE = 0.4
+"""A side panel takes at most this share of the window."""
+CONTENTS_SHORTCUT = "F9"
+
+
+class WindowFit(QObject):
+    """Owns View → Contents and keeps the window's parts within the window and the screen."""
+
+    def __init__(self, window: MainWindow, splitter: QSplitter) -> None:
+        super().__init__(window)
+        self.window = window
+        self.splitter = splitter
+        self.contents_folded = False
+        self._pending = False
+
+        self.contents_action = QAction(window, checkable=True)
+        self.contents_action.setShortcut(QKeySequence(CONTENTS_SHORTCUT))
+        self.contents_action.setChecked(window.settings.contents_visible)
+        self.contents_action.toggled.connect(self._on_contents_toggled)
+        window.contents.setVisible(self.contents_action.isChecked())
+        first = next(iter(window.view_menu.actions()), None)
+        window.view_menu.insertAction(first, self.contents_action)
+        window.view_menu.insertSeparator(first)
+
+        self.docks = [window.search_tools.glossary_dock, window.care_tools.question_dock]
+        window.tabifyDockWidget(*self.docks)
+        for dock in self.docks:
+            dock.visibilityChanged.connect(
+                lambda visible, d=dock: self._on_dock_visibility(d, visible)
+            )
+        window.text_scale_changed.connect(lambda _percent: self.schedule())
+        window.installEventFilter(self)
+        self.retranslate_ui()
+        self.reflow()
+
+    def retranslate_ui(self) -> None:
+        self.contents_action.setText(_("Contents"))
+        self.contents_action.setToolTip(_("Show or hide the contents beside the page"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window:
+            kind = event.type()
+            if kind == QEvent.Type.LanguageChange:
+                self.retranslate_ui()
+                self.schedule()
+            elif kind in (QEvent.Type.Resize, QEvent.Type.Show):
+                self.schedule()
+        return super().eventFilter(watched, event)
+
+    def schedule(self) -> None:
+        """Reflows once the current round of events is done (many changes come together)."""
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self.reflow)
+
+    def reflow(self) -> None:
+        self._pending = False
+        self._fit_toolbar()
+        self._fold_contents()
+        self._keep_on_screen()
+
+    # -- the contents pane ---------------------------------------------------------------------
+
+    def _on_contents_toggled(self, visible: bool) -> None:
+        self.window.settings.contents_visible = visible
+        self.contents_folded = False
+        if not self.window.counselling.active:
+            self.window.contents.setVisible(visible)
+        if visible:
+            self._keep_on_screen()
+
+    def reading_width(self) -> int:
+        """The least width of the page for :data:`READING_CHARACTERS` characters a line."""
+        reader = self.window.reader
+        metrics = QFontMetrics(reader.document().defaultFont())
+        margin = 2 * round(reader.document().documentMargin())
+        scroll_bar = reader.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return READING_CHARACTERS * metrics.averageCharWidth() + margin + scroll_bar
+
+    def _fold_contents(self) -> None:
+        """Hides the contents while the page would be too narrow beside them; the reader's own
+        choice (the action) stays as it is."""
+        window = self.window
+        if window.counselling.active or not self.contents_action.isChecked():
+            return
+        contents = window.contents
+        beside = max(contents.minimumWidth(), contents.sizeHint().width())
+        room = self.splitter.width() - beside - self.splitter.handleWidth()
+        fold = room < self.reading_width()
+        if fold != self.contents_folded or contents.isVisible() == fold:
+            self.contents_folded = fold
+            contents.setVisible(not fold)
+
+    # -- side panels ---------------------------------------------------------------------------
+
+    def _on_dock_visibility(self, dock: QDockWidget, visible: bool) -> None:
+        if visible and not dock.isFloating():
+            self.window.resizeDocks([dock], [self.dock_width(dock)], Qt.Orientation.Horizontal)
+        self.schedule()
+
+    def dock_width(self, dock: QDockWidget) -> int:
+        """Wide enough for :data:`DOCK_CHARACTERS` characters, at most :data:`DOCK_SHARE`."""
+        widget = dock.widget()
+        wanted = DOCK_CHARACTERS * QFontMetrics(widget.font()).averageCharWidth() + 40
+        share = round(self.window.width() * DOCK_SHARE)
+        return max(widget.minimumSizeHint().width(), min(wanted, share))
+
+    # -- toolbar and screen --------------------------------------------------------------------
+
+    def _fit_toolbar(self) -> None:
+        """Back, Forward and Home lose their labels when the toolbar would overflow."""
+        window = self.window
+        toolbar = window.toolbar
+        buttons = [
+            toolbar.widgetForAction(action)
+            for action in (window.back_action, window.forward_action, window.home_action)
+        ]
+        for button in buttons:
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        room = window.width() - window.care_tools.care_toolbar.minimumWidth()
+        if toolbar.sizeHint().width() > room:
+            for button in buttons:
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+
+    def _keep_on_screen(self) -> None:
+        """A window that grew past its screen (a panel opened) is brought back inside."""
+        window = self.window
+        if window.isMaximized() or window.isFullScreen() or not window.isVisible():
+            return
+        room = room_for(window)
+        if window.width() > room.width() or window.height() > room.height():
+            window.resize(window.size().boundedTo(room))
+        move_inside(window)
