@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QSplitter, QStyle
+from PySide6.QtWidgets import QDockWidget, QSplitter, QStyle, QTabBar
+from shiboken6 import isValid
 
 from her2guide.i18n import _
 from her2guide.ui.screen_fit import move_inside, room_for
@@ -57,6 +58,9 @@ class WindowFit(QObject):
         self.docks = [window.search_tools.glossary_dock, window.care_tools.question_dock]
         window.tabifyDockWidget(*self.docks)
         for dock in self.docks:
+            dock.toggleViewAction().triggered.connect(
+                lambda checked, d=dock: d.raise_() if checked else None
+            )
             dock.visibilityChanged.connect(
                 lambda visible, d=dock: self._on_dock_visibility(d, visible)
             )
@@ -74,6 +78,7 @@ class WindowFit(QObject):
             kind = event.type()
             if kind == QEvent.Type.LanguageChange:
                 self.retranslate_ui()
+                self._name_dock_tabs()
                 self.schedule()
             elif kind in (QEvent.Type.Resize, QEvent.Type.Show):
                 self.schedule()
@@ -87,6 +92,7 @@ class WindowFit(QObject):
 
     def reflow(self) -> None:
         self._pending = False
+        self._name_dock_tabs()
         self._fit_toolbar()
         self._fold_contents()
         self._keep_on_screen()
@@ -116,8 +122,10 @@ class WindowFit(QObject):
         if window.counselling.active or not self.contents_action.isChecked():
             return
         contents = window.contents
+        # Before the window is shown its parts have no size yet; it starts without side panels.
+        central = self.splitter.width() if window.isVisible() else window.width()
         beside = max(contents.minimumWidth(), contents.sizeHint().width())
-        room = self.splitter.width() - beside - self.splitter.handleWidth()
+        room = central - beside - self.splitter.handleWidth()
         fold = room < self.reading_width()
         if fold != self.contents_folded or contents.isVisible() == fold:
             self.contents_folded = fold
@@ -125,7 +133,19 @@ class WindowFit(QObject):
 
     # -- side panels ---------------------------------------------------------------------------
 
+    def _name_dock_tabs(self) -> None:
+        """The tabs Qt makes for the shared dock get a name a screen reader can say, and are
+        in the Tab chain only while there are two panels to choose from."""
+        for tabs in self.window.findChildren(QTabBar):
+            if tabs.parent() is self.window:
+                tabs.setAccessibleName(_("Side panels"))
+                shared = tabs.count() > 1
+                tabs.setFocusPolicy(Qt.FocusPolicy.TabFocus if shared else Qt.FocusPolicy.NoFocus)
+
     def _on_dock_visibility(self, dock: QDockWidget, visible: bool) -> None:
+        if not isValid(self.window):  # the docks hide while the window is being destroyed
+            return
+        self._name_dock_tabs()
         if visible and not dock.isFloating():
             self.window.resizeDocks([dock], [self.dock_width(dock)], Qt.Orientation.Horizontal)
         self.schedule()
@@ -140,19 +160,39 @@ class WindowFit(QObject):
     # -- toolbar and screen --------------------------------------------------------------------
 
     def _fit_toolbar(self) -> None:
-        """Back, Forward and Home lose their labels when the toolbar would overflow."""
+        """One line when it fits. Otherwise Back, Forward and Home lose their labels; if that is
+        not enough, the care-team button goes to a line of its own, so that it is always
+        whole and the main toolbar has the window's width. What still does not fit goes into
+        the toolbar's » menu; every toolbar action is in the menus too."""
         window = self.window
         toolbar = window.toolbar
+        care = window.care_tools.care_toolbar
         buttons = [
             toolbar.widgetForAction(action)
             for action in (window.back_action, window.forward_action, window.home_action)
         ]
-        for button in buttons:
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        room = window.width() - window.care_tools.care_toolbar.minimumWidth()
-        if toolbar.sizeHint().width() > room:
+        width = window.width()
+        one_line = True
+        for style in (
+            Qt.ToolButtonStyle.ToolButtonTextBesideIcon,
+            Qt.ToolButtonStyle.ToolButtonIconOnly,
+        ):
             for button in buttons:
-                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+                button.setToolButtonStyle(style)
+            one_line = toolbar.sizeHint().width() + care.minimumWidth() <= width
+            if one_line:
+                break
+        if not one_line:
+            for button in buttons:
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            if toolbar.sizeHint().width() > width:
+                for button in buttons:
+                    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        if window.toolBarBreak(care) == one_line:
+            if one_line:
+                window.removeToolBarBreak(care)
+            else:
+                window.insertToolBarBreak(care)
 
     def _keep_on_screen(self) -> None:
         """A window that grew past its screen (a panel opened) is brought back inside."""
