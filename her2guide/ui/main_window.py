@@ -91,7 +91,6 @@ class MainWindow(QMainWindow):
         self.access_tools = AccessTools(self)
         self.side_by_side = SideBySide(self)
         self.counselling = CounsellingMode(self, self.side_by_side)
-        self.window_fit = WindowFit(self, splitter)
         self.contents.page_chosen.connect(self.open_page)
         self.reader.page_requested.connect(self.open_page)
         self.reader.timeline_requested.connect(self.show_timeline)
@@ -100,6 +99,7 @@ class MainWindow(QMainWindow):
         self.languages.language_changed.connect(self._on_language_changed)
 
         restore_or_fit(self, settings.geometry)
+        self.window_fit = WindowFit(self, splitter)
         self._apply_text_scale()
         self.contents.show_content(self.content)
         self.retranslate_ui()

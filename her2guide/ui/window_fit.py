@@ -45,6 +45,7 @@ class WindowFit(QObject):
         self.splitter = splitter
         self.contents_folded = False
         self._pending = False
+        self._width_before = 0
 
         self.contents_action = QAction(window, checkable=True)
         self.contents_action.setShortcut(QKeySequence(CONTENTS_SHORTCUT))
@@ -58,6 +59,9 @@ class WindowFit(QObject):
         self.docks = [window.search_tools.glossary_dock, window.care_tools.question_dock]
         window.tabifyDockWidget(*self.docks)
         for dock in self.docks:
+            dock.toggleViewAction().toggled.connect(
+                lambda checked, d=dock: self._before_dock_opens(d) if checked else None
+            )
             dock.toggleViewAction().triggered.connect(
                 lambda checked, d=dock: d.raise_() if checked else None
             )
@@ -88,13 +92,18 @@ class WindowFit(QObject):
         """Reflows once the current round of events is done (many changes come together)."""
         if not self._pending:
             self._pending = True
-            QTimer.singleShot(0, self.reflow)
+            QTimer.singleShot(0, self, self.reflow)
 
     def reflow(self) -> None:
         self._pending = False
+        if not isValid(self.window):
+            return
         self._name_dock_tabs()
         self._fit_toolbar()
         self._fold_contents()
+        if self._width_before and self.window.width() > self._width_before:
+            self.window.resize(self._width_before, self.window.height())
+        self._width_before = 0
         self._keep_on_screen()
 
     # -- the contents pane ---------------------------------------------------------------------
@@ -115,17 +124,34 @@ class WindowFit(QObject):
         scroll_bar = reader.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         return READING_CHARACTERS * metrics.averageCharWidth() + margin + scroll_bar
 
-    def _fold_contents(self) -> None:
+    def _before_dock_opens(self, dock: QDockWidget) -> None:
+        """Folds the contents before Qt shows the panel, so that the window need not grow; if
+        it grows all the same (a panel wider than the room), the next reflow takes it back."""
+        self._width_before = self.window.width()
+        self._fold_contents(opening=dock)
+
+    def _central_width(self, opening: QDockWidget | None = None) -> int:
+        """The width the page and the contents share: the window's less the side panels'
+        (a group of tabs once per side). Worked out from the window, not the splitter, so that
+        it is right before Qt has laid out a panel being opened, or a window not shown yet."""
+        widest: dict[Qt.DockWidgetArea, int] = {}
+        for dock in self.docks:
+            if dock.isFloating() or (dock.isHidden() and dock is not opening):
+                continue
+            area = self.window.dockWidgetArea(dock)
+            width = dock.width() if dock.isVisible() else self.dock_width(dock)
+            widest[area] = max(widest.get(area, 0), width)
+        return self.window.width() - sum(widest.values())
+
+    def _fold_contents(self, opening: QDockWidget | None = None) -> None:
         """Hides the contents while the page would be too narrow beside them; the reader's own
         choice (the action) stays as it is."""
         window = self.window
         if window.counselling.active or not self.contents_action.isChecked():
             return
         contents = window.contents
-        # Before the window is shown its parts have no size yet; it starts without side panels.
-        central = self.splitter.width() if window.isVisible() else window.width()
         beside = max(contents.minimumWidth(), contents.sizeHint().width())
-        room = central - beside - self.splitter.handleWidth()
+        room = self._central_width(opening) - beside - self.splitter.handleWidth()
         fold = room < self.reading_width()
         if fold != self.contents_folded or contents.isVisible() == fold:
             self.contents_folded = fold
@@ -146,6 +172,7 @@ class WindowFit(QObject):
         if not isValid(self.window):  # the docks hide while the window is being destroyed
             return
         self._name_dock_tabs()
+        self._fold_contents()  # now, before the opened panel can make the window wider
         if visible and not dock.isFloating():
             self.window.resizeDocks([dock], [self.dock_width(dock)], Qt.Orientation.Horizontal)
         self.schedule()
