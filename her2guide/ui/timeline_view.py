@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from her2guide.i18n import _
 from her2guide.settings import MAX_SCALE, MIN_SCALE, Settings
 from her2guide.timeline.model import Option, Stage, Timeline
+from her2guide.ui.app_text_size import system_font
 from her2guide.ui.timeline_widget import TimelineWidget, status_words
 
 _CITATION = re.compile(r"\s*\[S(\d+)\]")
@@ -50,7 +51,7 @@ class TimelineView(QWidget):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self._base_font = QFont(self.font())
+        self._base_font = system_font()  # not the application font, which is already scaled
 
         self.timeline_widget = TimelineWidget()
         self.scroll_area = QScrollArea()

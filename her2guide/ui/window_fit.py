@@ -18,7 +18,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QSplitter, QStyle, QTabBar
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QSizePolicy,
+    QSplitter,
+    QStyle,
+    QTabBar,
+    QToolBar,
+    QWidget,
+)
 from shiboken6 import isValid
 
 from her2guide.i18n import _
@@ -34,6 +42,9 @@ DOCK_CHARACTERS = 26
 DOCK_SHARE = 0.4
 """A side panel takes at most this share of the window."""
 CONTENTS_SHORTCUT = "F9"
+QWIDGETSIZE_MAX = (1 << 24) - 1
+TOOLBAR_SLACK = 8
+"""Pixels the toolbar's own margins take beyond the sum of its items."""
 
 
 class WindowFit(QObject):
@@ -46,6 +57,7 @@ class WindowFit(QObject):
         self.contents_folded = False
         self._pending = False
         self._width_before = 0
+        self._policies: dict[QWidget, QSizePolicy.Policy] = {}
 
         self.contents_action = QAction(window, checkable=True)
         self.contents_action.setShortcut(QKeySequence(CONTENTS_SHORTCUT))
@@ -69,6 +81,8 @@ class WindowFit(QObject):
                 lambda visible, d=dock: self._on_dock_visibility(d, visible)
             )
         window.text_scale_changed.connect(lambda _percent: self.schedule())
+        window.views.currentChanged.connect(lambda _index: self._only_current_view_counts())
+        self._only_current_view_counts()
         window.installEventFilter(self)
         self.retranslate_ui()
         self.reflow()
@@ -157,6 +171,22 @@ class WindowFit(QObject):
             self.contents_folded = fold
             contents.setVisible(not fold)
 
+    def _only_current_view_counts(self) -> None:
+        """A view not shown (the treatment path behind the page) does not make the window
+        wider: only the current view's width counts in the layout."""
+        views = self.window.views
+        for index in range(views.count()):
+            view = views.widget(index)
+            policy = view.sizePolicy()
+            if view is views.currentWidget():
+                wanted = self._policies.setdefault(view, policy.horizontalPolicy())
+            else:
+                self._policies.setdefault(view, policy.horizontalPolicy())
+                wanted = QSizePolicy.Policy.Ignored
+            if policy.horizontalPolicy() != wanted:
+                policy.setHorizontalPolicy(wanted)
+                view.setSizePolicy(policy)
+
     # -- side panels ---------------------------------------------------------------------------
 
     def _name_dock_tabs(self) -> None:
@@ -188,12 +218,17 @@ class WindowFit(QObject):
 
     def _fit_toolbar(self) -> None:
         """One line when it fits. Otherwise Back, Forward and Home lose their labels; if that is
-        not enough, the care-team button goes to a line of its own, so that it is always
-        whole and the main toolbar has the window's width. What still does not fit goes into
-        the toolbar's » menu; every toolbar action is in the menus too."""
+        not enough, the search field and the care-team button go to a line of their own, so
+        that both stay whole and usable and the main toolbar has the window's width. What
+        still does not fit goes into the toolbar's » menu; every toolbar action is in the
+        menus too."""
         window = self.window
         toolbar = window.toolbar
         care = window.care_tools.care_toolbar
+        box = window.search_tools.search_box
+        box.setMaximumWidth(QWIDGETSIZE_MAX)
+        search = self._search_action()
+        moved = box.sizeHint().width() if search not in toolbar.actions() else 0
         buttons = [
             toolbar.widgetForAction(action)
             for action in (window.back_action, window.forward_action, window.home_action)
@@ -206,20 +241,50 @@ class WindowFit(QObject):
         ):
             for button in buttons:
                 button.setToolButtonStyle(style)
-            one_line = toolbar.sizeHint().width() + care.minimumWidth() <= width
+            one_line = toolbar.sizeHint().width() + moved + care.minimumWidth() <= width
             if one_line:
                 break
+        self._put_search(search, toolbar if one_line else care)
         if not one_line:
             for button in buttons:
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             if toolbar.sizeHint().width() > width:
                 for button in buttons:
                     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+            room = width - care.minimumWidth() - TOOLBAR_SLACK
+            box.setMaximumWidth(max(box.minimumSizeHint().width(), room))
         if window.toolBarBreak(care) == one_line:
             if one_line:
                 window.removeToolBarBreak(care)
             else:
                 window.insertToolBarBreak(care)
+
+    def _search_action(self) -> QAction:
+        """The toolbar entry that holds the search field (in whichever toolbar it is)."""
+        box = self.window.search_tools.search_box
+        for toolbar in (self.window.toolbar, self.window.care_tools.care_toolbar):
+            for action in toolbar.actions():
+                if toolbar.widgetForAction(action) is box:
+                    return action
+        raise LookupError("the search field is in no toolbar")
+
+    def _put_search(self, action: QAction, target: QToolBar) -> None:
+        """At the end of the main toolbar, or just before the care-team button."""
+        if action in target.actions():
+            return
+        window = self.window
+        source = window.care_tools.care_toolbar if target is window.toolbar else window.toolbar
+        source.removeAction(action)
+        if target is window.toolbar:
+            target.addAction(action)
+        else:
+            care_button = next(
+                a
+                for a in target.actions()
+                if target.widgetForAction(a) is window.care_tools.care_button
+            )
+            target.insertAction(care_button, action)
+        window.search_tools.search_box.show()
 
     def _keep_on_screen(self) -> None:
         """A window that grew past its screen (a panel opened) is brought back inside."""
