@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -43,6 +43,8 @@ DOCK_SHARE = 0.4
 """A side panel takes at most this share of the window."""
 CONTENTS_SHORTCUT = "F9"
 QWIDGETSIZE_MAX = (1 << 24) - 1
+SMALLEST_ICON = 16
+LARGEST_ICON = 40
 TOOLBAR_SLACK = 8
 """Pixels the toolbar's own margins take beyond the sum of its items."""
 
@@ -225,6 +227,8 @@ class WindowFit(QObject):
         window = self.window
         toolbar = window.toolbar
         care = window.care_tools.care_toolbar
+        icon = max(SMALLEST_ICON, min(LARGEST_ICON, round(toolbar.fontMetrics().height() * 0.8)))
+        toolbar.setIconSize(QSize(icon, icon))  # icons as large as the labels beside them
         box = window.search_tools.search_box
         box.setMaximumWidth(QWIDGETSIZE_MAX)
         search = self._search_action()
