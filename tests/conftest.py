@@ -16,6 +16,7 @@ os.environ["LANGUAGE"] = "en"
 
 import pytest
 from hypothesis import settings
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from her2guide import i18n
@@ -23,6 +24,7 @@ from her2guide.app import create_application
 from her2guide.content.library import Library
 from her2guide.paths import content_dir, resources_dir
 from her2guide.settings import Settings
+from her2guide.ui.app_text_size import apply_app_text_scale
 from her2guide.ui.language import LanguageController
 from her2guide.ui.main_window import MainWindow
 from her2guide.ui.theming import ThemeController
@@ -41,6 +43,8 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]
     monkeypatch.setenv("HER2GUIDE_CONFIG_DIR", str(config))
     yield
     i18n.set_current_language("en")
+    if QApplication.instance() is not None:
+        apply_app_text_scale(100)  # the application font is shared: the next test starts at 100 %
 
 
 @pytest.fixture
