@@ -114,6 +114,15 @@ class Settings:
         self._qsettings.setValue("window/geometry", value)
 
     @property
+    def contents_visible(self) -> bool:
+        """Whether the reader wants the contents pane beside the page (View → Contents)."""
+        return self._qsettings.value("view/contents", True) not in (False, "false")
+
+    @contents_visible.setter
+    def contents_visible(self, visible: bool) -> None:
+        self._qsettings.setValue("view/contents", visible)
+
+    @property
     def notice_acknowledged(self) -> bool:
         """Whether the reader has confirmed the first-start notice (what the app is and is not)."""
         return self._qsettings.value("notice/acknowledged") in (True, "true")

@@ -8,11 +8,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    # A desktop-sized screen (the plain offscreen one is 800 x 600): windows fit their screen.
+    SCREEN = Path(__file__).parent / "screens" / "1920x1080.json"
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
 os.environ["LANGUAGE"] = "en"
 os.environ["HER2GUIDE_SPEECH_ENGINE"] = "mock"  # read aloud: no sound, no speech daemon
 
 import pytest
 from hypothesis import settings
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from her2guide import i18n
@@ -20,6 +25,7 @@ from her2guide.app import create_application
 from her2guide.content.library import Library
 from her2guide.paths import content_dir, resources_dir
 from her2guide.settings import Settings
+from her2guide.ui.app_text_size import apply_app_text_scale
 from her2guide.ui.language import LanguageController
 from her2guide.ui.main_window import MainWindow
 from her2guide.ui.theming import ThemeController
@@ -38,6 +44,8 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]
     monkeypatch.setenv("HER2GUIDE_CONFIG_DIR", str(config))
     yield
     i18n.set_current_language("en")
+    if QApplication.instance() is not None:
+        apply_app_text_scale(100)  # the application font is shared: the next test starts at 100 %
 
 
 @pytest.fixture

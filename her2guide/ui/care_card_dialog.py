@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QShowEvent, QTextTable
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from her2guide.i18n import _, window_title
 from her2guide.ui.reader import ReaderView
+from her2guide.ui.screen_fit import fit_button_row, fit_window, keep_on_screen, room_for
 
 BUTTON_POINT_SIZE = 11.0
 
@@ -47,8 +48,17 @@ class CareCardDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.buttons)
-        self.resize(720, 760)
+        keep_on_screen(self, self.wanted_size)
         self.retranslate_ui()
+
+    def wanted_size(self) -> QSize:
+        """Larger with the text, up to the screen; the card's text scrolls, its buttons stack
+        when they do not fit side by side."""
+        scale = max(1.0, self._text_scale / 100)
+        room = room_for(self)
+        margins = self.layout().contentsMargins()
+        fit_button_row(self.buttons, room.width() - margins.left() - margins.right())
+        return QSize(round(720 * min(scale, 1.6)), round(760 * min(scale, 1.3)))
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(window_title(_("Call your care team")))
@@ -73,10 +83,35 @@ class CareCardDialog(QDialog):
             font.setPointSizeF(BUTTON_POINT_SIZE * scale)
             for button in self.buttons.buttons():
                 button.setFont(font)
-            self.resize(round(720 * min(scale, 1.6)), round(760 * min(scale, 1.3)))
+            if self.isVisible():
+                fit_window(self, self.wanted_size())
         self.view.set_text_scale(text_scale)
         self.view.show_html(html)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.isVisible():
+            self.keep_number_in_view()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self.keep_number_in_view)
+
+    def keep_number_in_view(self) -> None:
+        """When large text pushes the care team's box (the card's first table) below the
+        window's edge, the card opens scrolled to it: the number is what the reader came for."""
+        table = next(
+            (
+                frame
+                for frame in self.view.document().rootFrame().childFrames()
+                if isinstance(frame, QTextTable)
+            ),
+            None,
+        )
+        if table is None:
+            return
+        layout = self.view.document().documentLayout()
+        box = layout.frameBoundingRect(table)
+        if box.bottom() > self.view.viewport().height():
+            self.view.verticalScrollBar().setValue(round(box.top()) - 8)
 
     def card_text(self) -> str:
         """What the card says, as plain text (for tests and screen readers alike)."""

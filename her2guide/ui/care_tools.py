@@ -203,6 +203,10 @@ class CareTools(QObject):
 
     def set_text_scale(self, percent: int) -> None:
         self.question_panel.set_text_scale(percent)
+        # The button's style sheet fixed its font when it was set: set again, it takes the
+        # application font of the new text size.
+        self.care_button.setStyleSheet(CARE_BUTTON_STYLE)
+        self._keep_care_button_whole()
 
     # -- data ----------------------------------------------------------------------------------
 

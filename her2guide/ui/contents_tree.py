@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QStyle,
@@ -21,6 +21,7 @@ from her2guide.i18n import _
 
 PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
 BASE_POINT_SIZE = 11.0
+MAX_SCREEN_SHARE = 0.3
 _ITEM_SLACK = 16  # the delegate's 8 px and the style's text margins around an item
 _WORD = re.compile(r"[^\s-]+-?")  # what wrapping cannot split: a word, up to its hyphen
 
@@ -144,7 +145,11 @@ class ContentsTree(QTreeWidget):
             longest = max((metrics.horizontalAdvance(word) for word in words), default=0)
             widest = max(widest, longest + self.indentation() * depth)
         scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        self.setMinimumWidth(widest + _ITEM_SLACK + 2 * self.frameWidth() + scroll_bar)
+        wanted = widest + _ITEM_SLACK + 2 * self.frameWidth() + scroll_bar
+        # Never so wide that the window cannot fit its screen: where the longest word does not
+        # fit, the page is too narrow beside the contents anyway and they fold away.
+        screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        self.setMinimumWidth(min(wanted, round(screen.width() * MAX_SCREEN_SHARE)))
 
     def select_page(self, page_id: str | None) -> None:
         """Marks ``page_id`` as the current page without emitting ``page_chosen``."""

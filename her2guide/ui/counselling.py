@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QTextBrowser,
     QToolBar,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -72,7 +73,8 @@ TEACH_BACK_TITLE = N_("Your turn")
 
 
 class StepButton(QToolButton):
-    """The step shown, cut to the room it has (ending in "…"); a click lists every step.
+    """The step shown, on two lines when one is too short (cut with "…" only when two are
+    too); a click lists every step.
 
     Its size hint does not depend on the text, so a long German title never pushes the
     other buttons off a laptop screen; the whole text is the tooltip and the accessible
@@ -108,9 +110,31 @@ class StepButton(QToolButton):
         self._elide()
 
     def _elide(self) -> None:
+        """The whole text on one line, or on two when it is too long for one; cut short only
+        when not even two lines hold it."""
         room = max(MIN_TARGET, self.width() - MIN_TARGET)
         metrics = self.fontMetrics()
-        self.setText(metrics.elidedText(self._full_text, Qt.TextElideMode.ElideRight, room))
+        text = self._full_text
+        if metrics.horizontalAdvance(text) > room:
+            text = two_lines(text, metrics, room) or metrics.elidedText(
+                text, Qt.TextElideMode.ElideRight, room
+            )
+        if text != self.text():
+            self.setText(text)
+            self.updateGeometry()
+
+
+def two_lines(text: str, metrics: QFontMetrics, room: int) -> str | None:
+    """``text`` broken at the space that makes its longer line shortest, if both lines fit."""
+    best: tuple[int, str] | None = None
+    for index, character in enumerate(text):
+        if character != " ":
+            continue
+        first, second = text[:index], text[index + 1 :]
+        longest = max(metrics.horizontalAdvance(first), metrics.horizontalAdvance(second))
+        if longest <= room and (best is None or longest < best[0]):
+            best = (longest, f"{first}\n{second}")
+    return best[1] if best else None
 
 
 class StepBar(QWidget):
@@ -139,9 +163,19 @@ class StepBar(QWidget):
         self.smaller_button = QPushButton("A\u2212")
         self.larger_button = QPushButton("A+")
         self.leave_button = QPushButton()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 8, 16, 8)
+        # One line when the step's whole text fits; otherwise the step gets a line of its own
+        # above the buttons (its text is never cut short to "Step…").
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 8, 16, 8)
+        outer.setSpacing(6)
+        self.step_line = QHBoxLayout()
+        self.step_line.setContentsMargins(0, 0, 0, 0)
+        layout = QHBoxLayout()
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
+        self.button_line = layout
+        outer.addLayout(self.step_line)
+        outer.addLayout(layout)
         layout.addWidget(self.title_label)
         layout.addWidget(self.previous_button)
         layout.addWidget(self.step_button, 1)
@@ -175,6 +209,7 @@ class StepBar(QWidget):
             menu.addAction(action)
             self.step_actions.append(action)
         self.step_button.set_full_text(text)
+        self._place_title()
 
     def set_text_scale(self, percent: int) -> None:
         """Follows the text size up to :data:`MAX_BAR_SCALE`; targets stay at least 44 px."""
@@ -194,13 +229,24 @@ class StepBar(QWidget):
         self._place_title()
 
     def _place_title(self) -> None:
-        """The path's title only when the step keeps room for about 30 characters."""
-        layout = self.layout()
-        margins = layout.contentsMargins()
+        """The step beside the buttons when its whole text fits there, else on a line of its
+        own; the path's title only when the step's whole text still fits beside it."""
+        layout = self.button_line
+        margins = self.layout().contentsMargins()
         used = margins.left() + margins.right() + 24 + layout.spacing() * len(self.buttons())
         used += sum(w.sizeHint().width() for w in self.buttons() if w is not self.step_button)
-        room = self.width() - used - self.title_label.sizeHint().width() - layout.spacing()
-        self.title_label.setVisible(room >= self.fontMetrics().averageCharWidth() * 30)
+        room = self.width() - used
+        step = self.step_button.sizeHint().width()
+        own_line = room < step
+        if own_line != (self.step_line.indexOf(self.step_button) >= 0):
+            if own_line:
+                layout.removeWidget(self.step_button)
+                self.step_line.addWidget(self.step_button, 1)
+            else:
+                self.step_line.removeWidget(self.step_button)
+                layout.insertWidget(layout.indexOf(self.next_button), self.step_button, 1)
+        title = self.title_label.sizeHint().width() + layout.spacing()
+        self.title_label.setVisible(not own_line and room - title >= step)
 
 
 @dataclass

@@ -14,10 +14,11 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from her2guide.i18n import _, window_title
 from her2guide.logfile import log, start_log
+from her2guide.ui.screen_fit import keep_on_screen
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
@@ -85,20 +86,26 @@ class ErrorReporter(QObject):
     def _show_dialog(self) -> None:
         self._showing = True
         try:
-            box = QMessageBox(QApplication.activeWindow())
-            box.setIcon(QMessageBox.Icon.Information)
-            box.setWindowTitle(window_title(_("Something went wrong")))
-            box.setText(_("Sorry, something in the app did not work as it should."))
-            box.setInformativeText(
-                _(
-                    "Your settings and what you entered are saved. You can carry on reading. "
-                    "If it happens again, close the app and open it again.\n\n"
-                    "If it keeps happening, please tell the person who set up the app for you "
-                    "and give them this file:\n{log}"
-                ).format(log=self.log_path)
-            )
-            box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            box.setStandardButtons(QMessageBox.StandardButton.Ok)
-            box.exec()
+            error_box(self.log_path, QApplication.activeWindow()).exec()
         finally:
             self._showing = False
+
+
+def error_box(log_path: Path, parent: QWidget | None = None) -> QMessageBox:
+    """The calm message about an unexpected error, sized to fit its screen when shown."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(window_title(_("Something went wrong")))
+    box.setText(_("Sorry, something in the app did not work as it should."))
+    box.setInformativeText(
+        _(
+            "Your settings and what you entered are saved. You can carry on reading. "
+            "If it happens again, close the app and open it again.\n\n"
+            "If it keeps happening, please tell the person who set up the app for you "
+            "and give them this file:\n{log}"
+        ).format(log=log_path)
+    )
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    keep_on_screen(box)
+    return box

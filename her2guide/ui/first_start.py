@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QLayout,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -18,6 +17,17 @@ from her2guide.i18n import LANGUAGE_NAMES, LANGUAGES, _, window_title
 from her2guide.settings import Settings
 from her2guide.ui.language import LanguageController
 from her2guide.ui.reader import BASE_POINT_SIZE
+from her2guide.ui.screen_fit import (
+    body_size,
+    fit_button_row,
+    fit_window,
+    keep_on_screen,
+    room_for,
+    scrolling_body,
+)
+
+LINE_CHARACTERS = 48
+"""The notice's lines are about this long when the screen has room."""
 
 
 class FirstStartNotice(QDialog):
@@ -43,24 +53,49 @@ class FirstStartNotice(QDialog):
         self.body = QLabel()
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.PlainText)
-        # A wrapped label only gets the height its text needs when its width is known.
-        self.body.setFixedWidth(round(30 * QFontMetrics(font).averageCharWidth() * 1.6))
+        self._line_width = LINE_CHARACTERS * QFontMetrics(font).averageCharWidth()
         self.language_button = QPushButton()
-        self.language_button.clicked.connect(languages.toggle)
+        self.language_button.clicked.connect(self._switch_language)
         self.buttons = QDialogButtonBox()
         self.confirm_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.language_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.accepted.connect(self.accept)
+        text = QWidget()
+        text_layout = QVBoxLayout(text)
+        text_layout.setContentsMargins(0, 0, 0, 0)
+        text_layout.setSpacing(16)
+        text_layout.addWidget(self.heading)
+        text_layout.addWidget(self.body)
+        text_layout.addStretch(1)
+        self.scroll_area = scrolling_body(text)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.setSpacing(16)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.body)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.buttons)
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
+        keep_on_screen(self, self.wanted_size)
         self.confirm_button.setDefault(True)
         self.confirm_button.setFocus()
         self.retranslate_ui()
+
+    def wanted_size(self) -> QSize:
+        """Lines of about :data:`LINE_CHARACTERS` characters, all of the text when the screen
+        has room; otherwise the text scrolls above the buttons."""
+        margins = self.layout().contentsMargins()
+        side = margins.left() + margins.right()
+        width = min(self._line_width + side, room_for(self).width())
+        fit_button_row(self.buttons, width - side)
+        below = self.buttons.sizeHint().height() + self.layout().spacing()
+        extra = QSize(side, margins.top() + margins.bottom() + below)
+        return body_size(self.scroll_area, width, extra)
+
+    def _switch_language(self) -> None:
+        """Reads the notice in the other language; the confirm button keeps the focus, so
+        that Return confirms it straight away."""
+        self.languages.toggle()
+        if self.isVisible():
+            fit_window(self, self.wanted_size())
+        self.confirm_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def retranslate_ui(self) -> None:
         other = next(code for code in LANGUAGES if code != self.languages.language)

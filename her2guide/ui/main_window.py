@@ -23,6 +23,7 @@ from her2guide.i18n import LANGUAGE_NAMES, LANGUAGES, _, ngettext, window_title
 from her2guide.navigation import History, Location
 from her2guide.settings import MAX_SCALE, MIN_SCALE, SCALE_STEP, Settings
 from her2guide.ui.access_tools import AccessTools
+from her2guide.ui.app_text_size import apply_app_text_scale
 from her2guide.ui.care_tools import CareTools
 from her2guide.ui.contents_tree import ContentsTree
 from her2guide.ui.counselling import CounsellingMode
@@ -30,9 +31,11 @@ from her2guide.ui.icons import TREATMENT_PATH, action_icon
 from her2guide.ui.language import LanguageController
 from her2guide.ui.reader import ReaderView
 from her2guide.ui.reading_tools import ReadingTools
+from her2guide.ui.screen_fit import can_save_geometry, restore_or_fit
 from her2guide.ui.search_tools import SearchTools
 from her2guide.ui.side_by_side import SideBySide
 from her2guide.ui.text_size_menu import TextSizeMenu
+from her2guide.ui.window_fit import WindowFit
 
 if TYPE_CHECKING:
     from her2guide.timeline.living_with import LivingWithData
@@ -102,10 +105,8 @@ class MainWindow(QMainWindow):
         self.reader.broken_link.connect(self._report_broken_link)
         self.languages.language_changed.connect(self._on_language_changed)
 
-        if settings.geometry is not None:
-            self.restoreGeometry(settings.geometry)
-        else:
-            self.resize(1180, 800)
+        restore_or_fit(self, settings.geometry)
+        self.window_fit = WindowFit(self, splitter)
         self._apply_text_scale()
         self.contents.show_content(self.content)
         self.retranslate_ui()
@@ -441,6 +442,7 @@ class MainWindow(QMainWindow):
 
     def _apply_text_scale(self) -> None:
         scroll = self.reader.scroll_fraction()
+        apply_app_text_scale(self.text_scale)
         self.reader.set_text_scale(self.text_scale)
         self.contents.set_text_scale(self.text_scale)
         self.search_tools.set_text_scale(self.text_scale)
@@ -495,6 +497,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.settings.geometry = self.saveGeometry()
+        if can_save_geometry():
+            self.settings.geometry = self.saveGeometry()
         self.settings.sync()
         super().closeEvent(event)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,6 +19,13 @@ from her2guide.care_card import ClinicContact
 from her2guide.i18n import _, window_title
 from her2guide.settings import Settings
 from her2guide.ui.region_chooser import RegionGroup
+from her2guide.ui.screen_fit import (
+    body_size,
+    fit_button_row,
+    keep_on_screen,
+    room_for,
+    scrolling_body,
+)
 from her2guide.ui.theme_chooser import ThemeGroup
 
 BASE_POINT_SIZE = 11.0
@@ -29,7 +36,7 @@ MAX_PHONE_LENGTH = 60
 class PreferencesDialog(QDialog):
     """Edits the settings a reader or nurse enters once; OK saves them at once.
 
-    More groups can be added to ``layout`` above the buttons.
+    More groups can be added to ``layout_`` (the scrolling body; the buttons stay below it).
     """
 
     def __init__(self, settings: Settings, text_scale: int, parent: QWidget | None = None) -> None:
@@ -65,17 +72,32 @@ class PreferencesDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.layout_ = QVBoxLayout(self)
+        body = QWidget()
+        self.layout_ = QVBoxLayout(body)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.addWidget(self.clinic_group)
         self.theme_group = ThemeGroup(settings)
         self.layout_.addWidget(self.theme_group)
         self.region_group = RegionGroup(settings)
         self.layout_.addWidget(self.region_group)
         self.layout_.addStretch(1)
-        self.layout_.addWidget(self.buttons)
-        self.setMinimumWidth(round(480 * max(1.0, text_scale / 100)))
+        self.body = scrolling_body(body)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.body, 1)
+        outer.addWidget(self.buttons)
+        self._width = round(480 * max(1.0, text_scale / 100))
+        keep_on_screen(self, self.wanted_size)
         self.clinic_phone.setFocus()
         self.retranslate_ui()
+
+    def wanted_size(self) -> QSize:
+        """Wide enough for the fields at the chosen text size, tall enough for every group."""
+        width = min(self._width, room_for(self).width())
+        margins = self.layout().contentsMargins()
+        side = margins.left() + margins.right()
+        fit_button_row(self.buttons, width - side)
+        below = self.buttons.sizeHint().height() + self.layout().spacing()
+        return body_size(self.body, width, QSize(side, margins.top() + margins.bottom() + below))
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(window_title(_("Preferences")))

@@ -31,6 +31,7 @@ from her2guide.content.model import Page
 from her2guide.i18n import _, ngettext, window_title
 from her2guide.logfile import log
 from her2guide.questions import QuestionList, QuestionsOf, load_questions, save_questions
+from her2guide.ui.app_text_size import scaled_system_font
 
 BASE_POINT_SIZE = 11.0
 MAX_SCALE = 150
@@ -207,6 +208,8 @@ class QuestionPanel(QWidget):
         longer fit the width of a side panel and would be cut."""
         font = QFont(self.font())
         font.setPointSizeF(BASE_POINT_SIZE * min(percent, MAX_SCALE) / 100)
+        # The buttons and labels too: the application font grows further.
+        self.setFont(scaled_system_font(min(percent, MAX_SCALE)))
         for widget in (self.suggestions, self.list):
             widget.setFont(font)
             widget.scheduleDelayedItemsLayout()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from her2guide.i18n import N_, _, window_title
+from her2guide.ui.screen_fit import fit_window, keep_on_screen
 from her2guide.ui.timeline_widget import YOU_ARE_HERE_KEY
 
 BASE_POINT_SIZE = 11.0
@@ -135,7 +136,13 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.buttons)
+        self._factor = 1.0
+        keep_on_screen(self, self.wanted_size)
         self.retranslate_ui()
+
+    def wanted_size(self) -> QSize:
+        """Larger with the text; on a small screen the list scrolls above the Close button."""
+        return QSize(round(640 * self._factor), round(560 * self._factor))
 
     def set_text_scale(self, percent: int) -> None:
         """Text as large as the reader chose for the pages, never smaller than normal."""
@@ -143,8 +150,8 @@ class ShortcutsDialog(QDialog):
         font.setPointSizeF(BASE_POINT_SIZE * max(100, percent) / 100)
         self.setFont(font)
         self._fill()
-        factor = max(1.0, percent / 100)
-        self.resize(round(640 * factor), round(560 * factor))
+        self._factor = max(1.0, percent / 100)
+        fit_window(self, self.wanted_size())
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(window_title(_("Keyboard shortcuts")))

@@ -30,6 +30,9 @@ HEADER_POINT_SIZE = 12.0
 _NAMES_IN_UI = {"en": N_("English"), "de": N_("German")}
 
 
+MIN_COLUMN_WIDTH = 160
+
+
 class SideBySideView(QWidget):
     """Two readers (English, German) showing one page; scrolling one moves the other.
 
@@ -65,6 +68,9 @@ class SideBySideView(QWidget):
             self.headers[lang] = header
             self.readers[lang] = reader
         layout.setRowStretch(1, 1)
+        # Never wider than two narrow columns need, whatever the headers' longest word at large
+        # text: the view shares the window with the other views and the side panels.
+        self.setMinimumWidth(2 * MIN_COLUMN_WIDTH)
         self.set_text_scale(100)
         self.retranslate_ui()
 

@@ -28,6 +28,7 @@ from her2guide.i18n import _, current_language, window_title
 from her2guide.settings import MAX_SCALE, MIN_SCALE, Settings
 from her2guide.timeline.living_with import LivingWithData
 from her2guide.timeline.model import Option, Stage, Timeline
+from her2guide.ui.app_text_size import system_font
 from her2guide.ui.living_with_html import always_html, extra_sources, living_with_html
 from her2guide.ui.timeline_widget import TimelineWidget
 
@@ -54,7 +55,7 @@ class TimelineView(QWidget):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self._base_font = QFont(self.font())
+        self._base_font = system_font()  # not the application font, which is already scaled
         self._register: StatusRegister | None = None
 
         self.timeline_widget = TimelineWidget()

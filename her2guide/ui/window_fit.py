@@ -1,0 +1,301 @@
+"""The main window reflows instead of overflowing the screen.
+
+The main window creates one :class:`WindowFit`, after the other tools. It
+
+- adds View → Contents (F9): the contents pane can be hidden and shown, and the choice is
+  remembered; the pane also folds away by itself while the page would be narrower than
+  :data:`READING_CHARACTERS` characters, and comes back when there is room again;
+- keeps the side panels (glossary, my questions) in one dock as tabs, a readable width and never
+  wider than :data:`DOCK_SHARE` of the window, so that opening one never widens the window;
+- shows the toolbar's Back, Forward and Home as icons only when their labels would not fit
+  (the labels stay in tooltips, accessible names and the Go menu);
+- keeps the window inside the available geometry of its screen.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QSizePolicy,
+    QSplitter,
+    QStyle,
+    QTabBar,
+    QToolBar,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from her2guide.i18n import _
+from her2guide.ui.screen_fit import move_inside, room_for
+
+if TYPE_CHECKING:
+    from her2guide.ui.main_window import MainWindow
+
+READING_CHARACTERS = 45
+"""Below this many characters a line the page is hard to read: the contents give way."""
+DOCK_CHARACTERS = 26
+"""A side panel's width in characters of its own font when it opens."""
+DOCK_SHARE = 0.4
+"""A side panel takes at most this share of the window."""
+CONTENTS_SHORTCUT = "F9"
+QWIDGETSIZE_MAX = (1 << 24) - 1
+SMALLEST_ICON = 16
+LARGEST_ICON = 40
+TOOLBAR_SLACK = 8
+"""Pixels the toolbar's own margins take beyond the sum of its items."""
+
+
+class WindowFit(QObject):
+    """Owns View → Contents and keeps the window's parts within the window and the screen."""
+
+    def __init__(self, window: MainWindow, splitter: QSplitter) -> None:
+        super().__init__(window)
+        self.window = window
+        self.splitter = splitter
+        self.contents_folded = False
+        self._pending = False
+        self._width_before = 0
+        self._policies: dict[QWidget, QSizePolicy.Policy] = {}
+
+        self.contents_action = QAction(window, checkable=True)
+        self.contents_action.setShortcut(QKeySequence(CONTENTS_SHORTCUT))
+        self.contents_action.setChecked(window.settings.contents_visible)
+        self.contents_action.toggled.connect(self._on_contents_toggled)
+        window.contents.setVisible(self.contents_action.isChecked())
+        first = next(iter(window.view_menu.actions()), None)
+        window.view_menu.insertAction(first, self.contents_action)
+        window.view_menu.insertSeparator(first)
+
+        self.docks = [window.search_tools.glossary_dock, window.care_tools.question_dock]
+        window.tabifyDockWidget(*self.docks)
+        for dock in self.docks:
+            dock.toggleViewAction().toggled.connect(
+                lambda checked, d=dock: self._before_dock_opens(d) if checked else None
+            )
+            dock.toggleViewAction().triggered.connect(
+                lambda checked, d=dock: d.raise_() if checked else None
+            )
+            dock.visibilityChanged.connect(
+                lambda visible, d=dock: self._on_dock_visibility(d, visible)
+            )
+        window.text_scale_changed.connect(lambda _percent: self.schedule())
+        window.views.currentChanged.connect(lambda _index: self._only_current_view_counts())
+        self._only_current_view_counts()
+        window.installEventFilter(self)
+        self.retranslate_ui()
+        self.reflow()
+
+    def retranslate_ui(self) -> None:
+        self.contents_action.setText(_("Contents"))
+        self.contents_action.setToolTip(_("Show or hide the contents beside the page"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window:
+            kind = event.type()
+            if kind == QEvent.Type.LanguageChange:
+                self.retranslate_ui()
+                self._name_dock_tabs()
+                self.schedule()
+            elif kind in (QEvent.Type.Resize, QEvent.Type.Show):
+                self.schedule()
+        return super().eventFilter(watched, event)
+
+    def schedule(self) -> None:
+        """Reflows once the current round of events is done (many changes come together)."""
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self, self.reflow)
+
+    def reflow(self) -> None:
+        self._pending = False
+        if not isValid(self.window):
+            return
+        self._name_dock_tabs()
+        self._fit_toolbar()
+        self._fold_contents()
+        if self._width_before and self.window.width() > self._width_before:
+            self.window.resize(self._width_before, self.window.height())
+        self._width_before = 0
+        self._keep_on_screen()
+
+    # -- the contents pane ---------------------------------------------------------------------
+
+    def _on_contents_toggled(self, visible: bool) -> None:
+        self.window.settings.contents_visible = visible
+        self.contents_folded = False
+        if not self.window.counselling.active:
+            self.window.contents.setVisible(visible)
+        if visible:
+            self._keep_on_screen()
+
+    def reading_width(self) -> int:
+        """The least width of the page for :data:`READING_CHARACTERS` characters a line."""
+        reader = self.window.reader
+        metrics = QFontMetrics(reader.document().defaultFont())
+        margin = 2 * round(reader.document().documentMargin())
+        scroll_bar = reader.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return READING_CHARACTERS * metrics.averageCharWidth() + margin + scroll_bar
+
+    def _before_dock_opens(self, dock: QDockWidget) -> None:
+        """Folds the contents before Qt shows the panel, so that the window need not grow; if
+        it grows all the same (a panel wider than the room), the next reflow takes it back."""
+        self._width_before = self.window.width()
+        self._fold_contents(opening=dock)
+
+    def _central_width(self, opening: QDockWidget | None = None) -> int:
+        """The width the page and the contents share: the window's less the side panels'
+        (a group of tabs once per side). Worked out from the window, not the splitter, so that
+        it is right before Qt has laid out a panel being opened, or a window not shown yet."""
+        widest: dict[Qt.DockWidgetArea, int] = {}
+        for dock in self.docks:
+            if dock.isFloating() or (dock.isHidden() and dock is not opening):
+                continue
+            area = self.window.dockWidgetArea(dock)
+            width = dock.width() if dock.isVisible() else self.dock_width(dock)
+            widest[area] = max(widest.get(area, 0), width)
+        return self.window.width() - sum(widest.values())
+
+    def _fold_contents(self, opening: QDockWidget | None = None) -> None:
+        """Hides the contents while the page would be too narrow beside them; the reader's own
+        choice (the action) stays as it is."""
+        window = self.window
+        if window.counselling.active or not self.contents_action.isChecked():
+            return
+        contents = window.contents
+        beside = max(contents.minimumWidth(), contents.sizeHint().width())
+        room = self._central_width(opening) - beside - self.splitter.handleWidth()
+        fold = room < self.reading_width()
+        if fold != self.contents_folded or contents.isVisible() == fold:
+            self.contents_folded = fold
+            contents.setVisible(not fold)
+
+    def _only_current_view_counts(self) -> None:
+        """A view not shown (the treatment path behind the page) does not make the window
+        wider: only the current view's width counts in the layout."""
+        views = self.window.views
+        for index in range(views.count()):
+            view = views.widget(index)
+            policy = view.sizePolicy()
+            if view is views.currentWidget():
+                wanted = self._policies.setdefault(view, policy.horizontalPolicy())
+            else:
+                self._policies.setdefault(view, policy.horizontalPolicy())
+                wanted = QSizePolicy.Policy.Ignored
+            if policy.horizontalPolicy() != wanted:
+                policy.setHorizontalPolicy(wanted)
+                view.setSizePolicy(policy)
+
+    # -- side panels ---------------------------------------------------------------------------
+
+    def _name_dock_tabs(self) -> None:
+        """The tabs Qt makes for the shared dock get a name a screen reader can say, and are
+        in the Tab chain only while there are two panels to choose from."""
+        for tabs in self.window.findChildren(QTabBar):
+            if tabs.parent() is self.window:
+                tabs.setAccessibleName(_("Side panels"))
+                shared = tabs.count() > 1
+                tabs.setFocusPolicy(Qt.FocusPolicy.TabFocus if shared else Qt.FocusPolicy.NoFocus)
+
+    def _on_dock_visibility(self, dock: QDockWidget, visible: bool) -> None:
+        if not isValid(self.window):  # the docks hide while the window is being destroyed
+            return
+        self._name_dock_tabs()
+        self._fold_contents()  # now, before the opened panel can make the window wider
+        if visible and not dock.isFloating():
+            self.window.resizeDocks([dock], [self.dock_width(dock)], Qt.Orientation.Horizontal)
+        self.schedule()
+
+    def dock_width(self, dock: QDockWidget) -> int:
+        """Wide enough for :data:`DOCK_CHARACTERS` characters, at most :data:`DOCK_SHARE`."""
+        widget = dock.widget()
+        wanted = DOCK_CHARACTERS * QFontMetrics(widget.font()).averageCharWidth() + 40
+        share = round(self.window.width() * DOCK_SHARE)
+        return max(widget.minimumSizeHint().width(), min(wanted, share))
+
+    # -- toolbar and screen --------------------------------------------------------------------
+
+    def _fit_toolbar(self) -> None:
+        """One line when it fits. Otherwise Back, Forward and Home lose their labels; if that is
+        not enough, the search field and the care-team button go to a line of their own, so
+        that both stay whole and usable and the main toolbar has the window's width. What
+        still does not fit goes into the toolbar's » menu; every toolbar action is in the
+        menus too."""
+        window = self.window
+        toolbar = window.toolbar
+        care = window.care_tools.care_toolbar
+        icon = max(SMALLEST_ICON, min(LARGEST_ICON, round(toolbar.fontMetrics().height() * 0.8)))
+        toolbar.setIconSize(QSize(icon, icon))  # icons as large as the labels beside them
+        box = window.search_tools.search_box
+        box.setMaximumWidth(QWIDGETSIZE_MAX)
+        search = self._search_action()
+        moved = box.sizeHint().width() if search not in toolbar.actions() else 0
+        buttons = [
+            toolbar.widgetForAction(action)
+            for action in (window.back_action, window.forward_action, window.home_action)
+        ]
+        width = window.width()
+        one_line = True
+        for style in (
+            Qt.ToolButtonStyle.ToolButtonTextBesideIcon,
+            Qt.ToolButtonStyle.ToolButtonIconOnly,
+        ):
+            for button in buttons:
+                button.setToolButtonStyle(style)
+            one_line = toolbar.sizeHint().width() + moved + care.minimumWidth() <= width
+            if one_line:
+                break
+        self._put_search(search, toolbar if one_line else care)
+        if not one_line:
+            for button in buttons:
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            if toolbar.sizeHint().width() > width:
+                for button in buttons:
+                    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+            room = width - care.minimumWidth() - TOOLBAR_SLACK
+            box.setMaximumWidth(max(box.minimumSizeHint().width(), room))
+        if window.toolBarBreak(care) == one_line:
+            if one_line:
+                window.removeToolBarBreak(care)
+            else:
+                window.insertToolBarBreak(care)
+
+    def _search_action(self) -> QAction:
+        """The toolbar entry that holds the search field (in whichever toolbar it is)."""
+        box = self.window.search_tools.search_box
+        for toolbar in (self.window.toolbar, self.window.care_tools.care_toolbar):
+            for action in toolbar.actions():
+                if toolbar.widgetForAction(action) is box:
+                    return action
+        raise LookupError("the search field is in no toolbar")
+
+    def _put_search(self, action: QAction, target: QToolBar) -> None:
+        """At the end of the main toolbar, or just before the care-team button."""
+        if action in target.actions():
+            return
+        window = self.window
+        source = window.care_tools.care_toolbar if target is window.toolbar else window.toolbar
+        source.removeAction(action)
+        if target is window.toolbar:
+            target.addAction(action)
+        else:
+            care_button = next(
+                a
+                for a in target.actions()
+                if target.widgetForAction(a) is window.care_tools.care_button
+            )
+            target.insertAction(care_button, action)
+        window.search_tools.search_box.show()
+
+    def _keep_on_screen(self) -> None:
+        """A window that grew past its screen (a panel opened) is brought back inside."""
+        window = self.window
+        if window.isMaximized() or window.isFullScreen() or not window.isVisible():
+            return
+        room = room_for(window)
+        if window.width() > room.width() or window.height() > room.height():
+            window.resize(window.size().boundedTo(room))
+        move_inside(window)
