@@ -18,25 +18,32 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
 from her2guide.content.model import GLOSSARY_PAGE, LanguageContent
 from her2guide.content.readability import prose
 from her2guide.search.fold import fold, fold_with_offsets, words
-from her2guide.search.synonyms import Phrase, Synonyms, parse_synonyms
+from her2guide.search.query import STOP_WORDS, Query, plan_query
+from her2guide.search.ranking import aboutness, whole_word_pattern
+from her2guide.search.spelling import Vocabulary
+from her2guide.search.synonyms import Synonyms, parse_synonyms
 
 MIN_SQLITE = (3, 34, 0)
 COLUMN_WEIGHTS = (10.0, 4.0, 2.0, 1.0)  # title, headings, summary, body
 WORD_START_BOOST = 2.0
 OTHER_LANGUAGE_WEIGHT = 0.8
-MENTION_IN_DEFINITION_WEIGHT = 0.4
+NAME_SEPARATOR = " \u00b7 "
 SNIPPET_CHARS = 150
 SNIPPET_LEAD = 40
-MIN_QUERY_CHARS = 2
+
+MAX_CLOSEST = 5
+MIN_CLOSEST_WORD = 4
 
 _NON_WORD = re.compile(r"\W+")
+_MARKER = re.compile(r"\{\{\s*status:[^}]*\}\}")
+_WORD_RUN = re.compile(r"\w+")
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
+_BOX_TITLE = re.compile(r'^!!!\s+[\w-]+\s+"([^"]+)"\s*$')  # a box's title heads its text
 _TABLE_RULE = re.compile(r"^\|?[\s:|-]+\|?$")
 
 
@@ -60,85 +67,6 @@ class SearchResult:
     score: float
 
 
-@dataclass(frozen=True)
-class Alternative:
-    """Words that must stand in a row; ``anchored`` ones only at the start of a word.
-
-    What the reader typed may sit inside a longer word (compound parts); a synonym is anchored,
-    so that the abbreviation ``ILD`` does not turn up inside ``bildet``.
-    """
-
-    words: Phrase
-    anchored: bool = False
-
-    @property
-    def text(self) -> str:
-        return " ".join(self.words)
-
-    @property
-    def at_word_start(self) -> bool:
-        """Two letters form no trigram, so short alternatives are looked up as word starts."""
-        return self.anchored or len(self.text) < 3
-
-
-@dataclass(frozen=True)
-class Query:
-    """What a result must hold: every clause, and of each clause any one alternative."""
-
-    clauses: tuple[tuple[Alternative, ...], ...]
-
-    @cached_property
-    def alternatives(self) -> frozenset[Alternative]:
-        return frozenset(alternative for clause in self.clauses for alternative in clause)
-
-    @cached_property
-    def needles(self) -> tuple[str, ...]:
-        """The strings any of which a stored text holds when it matches some alternative."""
-        return tuple(" " + a.text if a.at_word_start else a.text for a in self.alternatives)
-
-
-def plan_query(text: str, lang: str, synonyms: Synonyms) -> Query:
-    """Folds the reader's text into words and adds the synonyms each run of words names.
-
-    A trailing space means the last word is complete; otherwise it may still grow, so it also
-    names the synonym groups it begins (``Enher`` → Enhertu, T-DXd, ...). A lone letter is too
-    little to search for, but it may finish a phrase (``shortness of b``).
-    """
-    tokens = words(text, lang)
-    typing = bool(text) and not text[-1].isspace()
-    clauses: list[tuple[Alternative, ...]] = []
-    start = 0
-    while start < len(tokens):
-        end = synonyms.longest_span(tokens, start, lang, typing=typing)
-        if end:
-            span = tuple(tokens[start:end])
-            still_typing = typing and end == len(tokens)
-            found = synonyms.alternatives(span, lang, typing=still_typing)
-            alternatives = [Alternative(span), *(Alternative(p, anchored=True) for p in found)]
-            clauses.append(tuple(dict.fromkeys(alternatives)))
-            start = end
-        else:
-            if len(tokens[start]) >= MIN_QUERY_CHARS:
-                clauses.append((Alternative((tokens[start],)),))
-            start += 1
-    return Query(tuple(clauses))
-
-
-def _fts_string(alternative: Alternative, *, word_start: bool) -> str:
-    """An alternative as one FTS5 string: the stored text has one space between words, so its
-    words must stand side by side; a leading space anchors it at the start of a word."""
-    anchor = " " if word_start or alternative.at_word_start else ""
-    return f'"{anchor}{alternative.text}"'
-
-
-def match_expression(query: Query, *, word_start: bool = False) -> str:
-    """The FTS5 MATCH text of a query; words are folded ``\\w+`` runs, so quoting is safe."""
-    return " AND ".join(
-        "(" + " OR ".join(_fts_string(a, word_start=word_start) for a in clause) + ")"
-        for clause in query.clauses
-    )
-
-
 def _index_form(folded: str) -> str:
     """Folded text as stored: every non-word run one space, so ``" ct"`` finds a word start."""
     return " " + _NON_WORD.sub(" ", folded).strip() + " "
@@ -153,6 +81,9 @@ class _Text:
 
     @classmethod
     def of(cls, text: str, lang: str) -> _Text:
+        """A text without register markers (``{{status:ID}}``, filled in only when rendered) and
+        soft hyphens: search sees the words as typed."""
+        text = _MARKER.sub("", text).replace("\u00ad", "")
         return cls(text, _index_form(fold(text, lang)))
 
     def holds(self, query: Query) -> bool:
@@ -167,7 +98,7 @@ class _Section:
 
 
 @dataclass(frozen=True)
-class _Document:
+class Document:
     kind: str
     page_id: str
     fragment: str
@@ -176,6 +107,7 @@ class _Document:
     title_text: _Text  # the title, or a term with its aliases
     summary: _Section
     body: tuple[_Section, ...]
+    names: tuple[str, ...] = ()  # a term's name and other names, as stored
 
 
 def _table_row(line: str) -> str:
@@ -195,7 +127,7 @@ def page_sections(body: str) -> list[tuple[str, list[str]]]:
             sections.append((heading, paragraphs))
 
     for line in body.split("\n"):
-        found = _HEADING.match(line)
+        found = _HEADING.match(line) or _BOX_TITLE.match(line)
         if found:
             close()
             heading, lines = prose(found.group(1)).removesuffix("."), []
@@ -208,7 +140,7 @@ def page_sections(body: str) -> list[tuple[str, list[str]]]:
     return sections
 
 
-def _documents(content: LanguageContent) -> list[_Document]:
+def _documents(content: LanguageContent) -> list[Document]:
     """One document per page and one per glossary term (the glossary page opens at it)."""
     lang = content.lang
     section_titles = {s.id: s.title for s in content.sections}
@@ -217,7 +149,7 @@ def _documents(content: LanguageContent) -> list[_Document]:
         return _Section(_Text.of(heading, lang), tuple(_Text.of(t, lang) for t in texts))
 
     documents = [
-        _Document(
+        Document(
             kind="page",
             page_id=page.id,
             fragment="",
@@ -232,33 +164,29 @@ def _documents(content: LanguageContent) -> list[_Document]:
     glossary_page = content.pages.get(GLOSSARY_PAGE)
     if glossary_page is not None:
         documents += [
-            _Document(
+            Document(
                 kind="term",
                 page_id=GLOSSARY_PAGE,
                 fragment=term.id,
                 title=term.term,
                 section=glossary_page.title,
-                title_text=_Text.of(" · ".join((term.term, *term.aliases)), lang),
+                title_text=_Text.of(NAME_SEPARATOR.join((term.term, *term.aliases)), lang),
                 summary=section("", [term.definition]),
                 body=(),
+                names=tuple(_Text.of(n, lang).stored for n in (term.term, *term.aliases)),
             )
             for term in content.glossary.values()
         ]
     return documents
 
 
-def _mentions_only(document: _Document, query: Query) -> bool:
-    """A glossary entry whose definition uses the word, but that is not about it: a short
-    definition would otherwise outrank the pages (BM25 favours short texts)."""
-    return document.kind == "term" and not document.title_text.holds(query)
-
-
 def _hit_pattern(query: Query) -> re.Pattern[str]:
     """Where the query's alternatives occur in folded text, the way the index matches them."""
     patterns = []
-    for alternative in sorted(query.alternatives, key=lambda a: len(a.text), reverse=True):
-        pattern = r"\W+".join(re.escape(word) for word in alternative.words)
-        patterns.append(r"(?<!\w)" + pattern if alternative.at_word_start else pattern)
+    pieces = {(p, a.at_word_start(p)) for a in query.alternatives for p in a.pieces}
+    for piece, at_word_start in sorted(pieces, key=lambda p: len(p[0]), reverse=True):
+        pattern = r"\W+".join(re.escape(word) for word in piece.split(" "))
+        patterns.append(r"(?<!\w)" + pattern if at_word_start else pattern)
     return re.compile("|".join(patterns))
 
 
@@ -290,6 +218,28 @@ def _snippet(text: str, lang: str, pattern: re.Pattern[str]) -> tuple[Snippet, s
     return tuple(p for p in pieces if p[0]), text[first[0] : first[1]]
 
 
+@dataclass(frozen=True)
+class Answer:
+    """The results of a search and what to tell the reader about them.
+
+    ``corrected``: the text as searched, when typos were corrected ("" otherwise);
+    ``suggestions``: other readings when a correction is not sure ("Did you mean …?");
+    ``left_out``: words no page holds, left out of the search; ``closest``: known words close to
+    what was typed, offered when nothing is found.
+    """
+
+    results: list[SearchResult]
+    corrected: str = ""
+    suggestions: tuple[str, ...] = ()
+    left_out: tuple[str, ...] = ()
+    closest: tuple[str, ...] = ()
+
+
+def _replace_words(text: str, lang: str, fixes: dict[str, str]) -> str:
+    """``text`` with each word whose folded form is a key of ``fixes`` replaced."""
+    return _WORD_RUN.sub(lambda m: fixes.get(fold(m.group(), lang), m.group()), text)
+
+
 class SearchIndex:
     """Searches the content of one or both languages; each language is indexed on first use.
 
@@ -305,7 +255,8 @@ class SearchIndex:
         self._synonyms_source = synonyms
         self._synonyms: Synonyms | None = synonyms if isinstance(synonyms, Synonyms) else None
         self._db = sqlite3.connect(":memory:")
-        self._documents: dict[str, list[_Document]] = {}
+        self._documents: dict[str, list[Document]] = {}
+        self._vocabularies: dict[str, Vocabulary] = {}
 
     @property
     def synonyms(self) -> Synonyms:
@@ -349,22 +300,42 @@ class SearchIndex:
             ),
         )
         self._documents[lang] = documents
+        self._vocabularies[lang] = self._vocabulary(lang, documents)
         return len(documents)
 
+    def _vocabulary(self, lang: str, documents: list[Document]) -> Vocabulary:
+        """The words of the documents and the synonyms; titles, terms and synonyms are names."""
+        vocabulary = Vocabulary(lang)
+        for document in documents:
+            vocabulary.add_text(document.title_text.original, name=document.kind == "term")
+            for section in (document.summary, *document.body):
+                vocabulary.add_text(section.heading.original)
+                vocabulary.add_texts(p.original for p in section.paragraphs)
+        vocabulary.add_texts((t for g in self.synonyms.groups for t in g.terms), name=True)
+        return vocabulary
+
     def search(self, text: str, langs: Sequence[str], *, limit: int = 20) -> list[SearchResult]:
-        """The best hits for ``text`` in the given languages, best first; with two languages,
-        hits in the first (the reader's) count a little more than equal ones in the other."""
+        """The best hits for ``text`` in the given languages, best first."""
+        return self.answer(text, langs, limit=limit).results
+
+    def answer(self, text: str, langs: Sequence[str], *, limit: int = 20) -> Answer:
+        """The best hits for ``text`` in the given languages, best first, and how the text was
+        read (typos corrected, words left out); with two languages, hits in the first (the
+        reader's) count a little more than equal ones in the other."""
         ranked: list[tuple[float, str, int, Query]] = []
+        queries: dict[str, Query] = {}
         for number, lang in enumerate(langs):
             weight = 1.0 if number == 0 else OTHER_LANGUAGE_WEIGHT
-            query = plan_query(text, lang, self.synonyms)
-            if not query.clauses:
-                continue
             if not self.is_built(lang):
                 self.build(lang)
-            ranked += [
-                (score * weight, lang, rowid, query) for rowid, score in self._rank(lang, query)
-            ]
+            query = plan_query(text, lang, self.synonyms, self._vocabularies[lang])
+            if not query.clauses:
+                continue
+            hits = self._rank(lang, query)
+            if not hits and len(query.clauses) > 1:
+                query, hits = self._without_unknown_words(lang, query)
+            queries[lang] = query
+            ranked += [(score * weight, lang, rowid, query) for rowid, score in hits]
         ranked.sort(key=lambda item: item[0])
         patterns: dict[str, re.Pattern[str]] = {}
         results = []
@@ -373,14 +344,67 @@ class SearchIndex:
                 patterns[lang] = _hit_pattern(query)
             document = self._documents[lang][rowid]
             results.append(self._result(lang, document, query, patterns[lang], score))
-        return results
+        return self._explain(text, langs, queries, results)
+
+    def _without_unknown_words(
+        self, lang: str, query: Query
+    ) -> tuple[Query, list[tuple[int, float]]]:
+        """No page holds all the words: the query without the words that no page holds."""
+        kept, left_out = [], []
+        for clause in query.clauses:
+            if self._rank(lang, Query((clause,))):
+                kept.append(clause)
+            else:
+                left_out.append(clause[0].text)
+        if not kept or not left_out:
+            return query, []
+        reduced = Query(tuple(kept), query.corrections, tuple(left_out))
+        return reduced, self._rank(lang, reduced)
+
+    def _explain(
+        self,
+        text: str,
+        langs: Sequence[str],
+        queries: dict[str, Query],
+        results: list[SearchResult],
+    ) -> Answer:
+        """The answer with what the reader should be told about how the text was read."""
+        lang = next((lang for lang in langs if queries.get(lang, Query(())).corrections), "")
+        corrections = queries[lang].corrections if lang else ()
+        vocabulary = self._vocabularies[lang] if lang else None
+        corrected, suggestions = "", ()
+        if vocabulary is not None:
+            fixes = {c.word: vocabulary.written(c.best) for c in corrections}
+            corrected = _replace_words(text, lang, fixes).strip()
+            unsure = [c for c in corrections if not c.sure]
+            if unsure:
+                first = unsure[0]
+                suggestions = tuple(
+                    _replace_words(
+                        text, lang, {**fixes, first.word: vocabulary.written(other)}
+                    ).strip()
+                    for other in (first.best, *first.others)
+                )
+        left_out = next((q.left_out for q in queries.values() if q.left_out), ())
+        closest: tuple[str, ...] = ()
+        if not results and langs:
+            vocabulary = self._vocabularies[langs[0]]
+            closest = tuple(
+                dict.fromkeys(
+                    name
+                    for word in words(text, langs[0])
+                    if len(word) >= MIN_CLOSEST_WORD and word not in STOP_WORDS.get(langs[0], ())
+                    for name in vocabulary.nearest(word)
+                )
+            )[:MAX_CLOSEST]
+        return Answer(results, corrected, suggestions, left_out, closest)
 
     def _rank(self, lang: str, query: Query) -> list[tuple[int, float]]:
         table = f"docs_{lang}"
         weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
         hits = self._db.execute(
             f"SELECT rowid, bm25({table}, {weights}) FROM {table} WHERE {table} MATCH ?",
-            (match_expression(query),),
+            (query.match_expression(),),
         ).fetchall()
         if not hits:
             return []
@@ -388,25 +412,24 @@ class SearchIndex:
             rowid
             for (rowid,) in self._db.execute(
                 f"SELECT rowid FROM {table} WHERE {table} MATCH ?",
-                (match_expression(query, word_start=True),),
+                (query.match_expression(word_start=True),),
             )
         }
         documents = self._documents[lang]
+        whole_words = whole_word_pattern(query)
         return [
             (
                 rowid,
                 score
                 * (WORD_START_BOOST if rowid in word_starts else 1.0)
-                * (
-                    MENTION_IN_DEFINITION_WEIGHT if _mentions_only(documents[rowid], query) else 1.0
-                ),
+                * aboutness(documents[rowid], query, whole_words),
             )
             for rowid, score in hits
         ]
 
     @staticmethod
     def _result(
-        lang: str, document: _Document, query: Query, pattern: re.Pattern[str], score: float
+        lang: str, document: Document, query: Query, pattern: re.Pattern[str], score: float
     ) -> SearchResult:
         """The result with its snippet from the first paragraph (or heading) holding a hit."""
         heading, snippet, match = "", None, ""
