@@ -346,6 +346,30 @@ class SearchIndex:
             results.append(self._result(lang, document, query, patterns[lang], score))
         return self._explain(text, langs, queries, results)
 
+    def matching_terms(self, text: str, lang: str) -> tuple[list[str], str]:
+        """The glossary terms a filter text names, read as a search reads it (folding,
+        synonyms, typos, compounds): terms whose names hold it, else whose definitions do;
+        and the text as corrected ("" if nothing was corrected)."""
+        if not self.is_built(lang):
+            self.build(lang)
+        vocabulary = self._vocabularies[lang]
+        query = plan_query(text, lang, self.synonyms, vocabulary)
+        terms = [d for d in self._documents[lang] if d.kind == "term"]
+        if not query.clauses:
+            return [d.fragment for d in terms], ""
+
+        def held(texts: list[_Text]) -> bool:
+            return all(
+                any(needle in t.stored for t in texts for a in clause for needle in a.needles())
+                for clause in query.clauses
+            )
+
+        found = [d.fragment for d in terms if held([d.title_text])]
+        if not found:
+            found = [d.fragment for d in terms if held([d.title_text, *d.summary.paragraphs])]
+        fixes = {c.word: vocabulary.written(c.best) for c in query.corrections}
+        return found, _replace_words(text, lang, fixes).strip() if fixes else ""
+
     def _without_unknown_words(
         self, lang: str, query: Query
     ) -> tuple[Query, list[tuple[int, float]]]:

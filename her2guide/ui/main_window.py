@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self.side_by_side = SideBySide(self)
         self.counselling = CounsellingMode(self, self.side_by_side)
         self.contents.page_chosen.connect(self.open_page)
-        self.reader.page_requested.connect(self.open_page)
+        self.reader.page_requested.connect(self.search_tools.follow_link)
         self.reader.timeline_requested.connect(self.show_timeline)
         self.reader.external_link_requested.connect(self._confirm_external_link)
         self.reader.broken_link.connect(self._report_broken_link)
