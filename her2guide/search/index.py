@@ -18,13 +18,14 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from her2guide.content.model import GLOSSARY_PAGE, LanguageContent
 from her2guide.content.readability import prose
 from her2guide.search.fold import fold, fold_with_offsets, words
 from her2guide.search.query import STOP_WORDS, Query, plan_query
-from her2guide.search.ranking import aboutness, whole_word_pattern
+from her2guide.search.ranking import Aboutness
 from her2guide.search.spelling import Vocabulary
 from her2guide.search.synonyms import Synonyms, parse_synonyms
 
@@ -37,6 +38,7 @@ SNIPPET_CHARS = 150
 SNIPPET_LEAD = 40
 
 MAX_CLOSEST = 5
+ABOUT_DEPTH = 60
 MIN_CLOSEST_WORD = 4
 
 _NON_WORD = re.compile(r"\W+")
@@ -108,6 +110,11 @@ class Document:
     summary: _Section
     body: tuple[_Section, ...]
     names: tuple[str, ...] = ()  # a term's name and other names, as stored
+
+    @cached_property
+    def headings(self) -> str:
+        """All headings as stored, to test at once whether any holds a word."""
+        return "".join(section.heading.stored for section in self.body)
 
 
 def _table_row(line: str) -> str:
@@ -182,8 +189,14 @@ def _documents(content: LanguageContent) -> list[Document]:
 
 def _hit_pattern(query: Query) -> re.Pattern[str]:
     """Where the query's alternatives occur in folded text, the way the index matches them."""
+    return _compiled_hits(
+        frozenset((p, a.at_word_start(p)) for a in query.alternatives for p in a.pieces)
+    )
+
+
+@lru_cache(maxsize=256)
+def _compiled_hits(pieces: frozenset[tuple[str, bool]]) -> re.Pattern[str]:
     patterns = []
-    pieces = {(p, a.at_word_start(p)) for a in query.alternatives for p in a.pieces}
     for piece, at_word_start in sorted(pieces, key=lambda p: len(p[0]), reverse=True):
         pattern = r"\W+".join(re.escape(word) for word in piece.split(" "))
         patterns.append(r"(?<!\w)" + pattern if at_word_start else pattern)
@@ -312,6 +325,7 @@ class SearchIndex:
                 vocabulary.add_text(section.heading.original)
                 vocabulary.add_texts(p.original for p in section.paragraphs)
         vocabulary.add_texts((t for g in self.synonyms.groups for t in g.terms), name=True)
+        vocabulary.prepare()
         return vocabulary
 
     def search(self, text: str, langs: Sequence[str], *, limit: int = 20) -> list[SearchResult]:
@@ -440,15 +454,16 @@ class SearchIndex:
             )
         }
         documents = self._documents[lang]
-        whole_words = whole_word_pattern(query)
-        return [
-            (
-                rowid,
-                score
-                * (WORD_START_BOOST if rowid in word_starts else 1.0)
-                * aboutness(documents[rowid], query, whole_words),
-            )
+        about = Aboutness(query)
+        ranked = sorted(
+            (score * (WORD_START_BOOST if rowid in word_starts else 1.0), rowid)
             for rowid, score in hits
+        )
+        # Only the best by BM25 are weighed for what they are about: enough to reorder the top,
+        # and cheap with many pages.
+        return [
+            (rowid, score * about.factor(documents[rowid]) if number < ABOUT_DEPTH else score)
+            for number, (score, rowid) in enumerate(ranked)
         ]
 
     @staticmethod

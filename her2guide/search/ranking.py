@@ -9,7 +9,6 @@ the reader typed (``Herceptin`` is a name of trastuzumab), less when a name only
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from her2guide.search.query import Query
@@ -26,25 +25,31 @@ HEADING_ABOUT_WEIGHT = 3.0
 FULL = 0.99
 
 
-def whole_word_pattern(query: Query, *, typed_only: bool = False) -> re.Pattern[str]:
-    """The query's pieces as whole words in stored text (one space between words); with
+def whole_words(query: Query, *, typed_only: bool = False) -> tuple[str, ...]:
+    """The query's pieces as whole words of stored text (one space around every word); with
     ``typed_only``, only the reader's own words (and corrections), not their synonyms."""
     alternatives = [a for a in query.alternatives if not (typed_only and a.anchored)]
-    pieces = sorted({p for a in alternatives for p in a.pieces}, key=len, reverse=True)
-    return re.compile("|".join(rf"(?<= ){re.escape(piece)}(?= )" for piece in pieces))
+    return tuple({f" {p} " for a in alternatives for p in a.pieces})
 
 
-def _coverage(stored: str, pattern: re.Pattern[str]) -> float:
+def _coverage(stored: str, pieces: tuple[str, ...]) -> float:
     """How much of a stored text the query's whole words make up: 1.0 for a heading that is
-    just the query, little for a long heading that mentions it."""
-    letters = len(stored.replace(" ", ""))
+    just the query, little for a long heading that mentions it. (Plain string search: compiling
+    a pattern per keystroke would cost more than the whole search.)"""
+    letters = len(stored) - stored.count(" ")
     if not letters:
         return 0.0
-    matched = sum(len(m.group().replace(" ", "")) for m in pattern.finditer(stored))
+    covered = bytearray(len(stored))
+    for piece in pieces:
+        start = stored.find(piece)
+        while start >= 0:
+            covered[start + 1 : start + len(piece) - 1] = b"\x01" * (len(piece) - 2)
+            start = stored.find(piece, start + 1)
+    matched = sum(1 for flag, char in zip(covered, stored, strict=True) if flag and char != " ")
     return min(1.0, matched / letters)
 
 
-def aboutness(document: Document, query: Query, whole_words: re.Pattern[str]) -> float:
+class Aboutness:
     """How much more a document counts because it is about the query, not just using it.
 
     A glossary entry counts more when one of its names is the query (``Herceptin`` is a name of
@@ -52,30 +57,39 @@ def aboutness(document: Document, query: Query, whole_words: re.Pattern[str]) ->
     when just its definition uses it: BM25 favours short texts, and entries are short. A page
     counts more the more its title and a heading are the query itself.
     """
-    if document.kind == "term":
-        if not document.title_text.holds(query):
+
+    def __init__(self, query: Query) -> None:
+        self.query = query
+        self.whole_words = whole_words(query)
+        self.typed = whole_words(query, typed_only=True)
+        self.clause_needles = [
+            tuple(n for alternative in clause for n in alternative.needles())
+            for clause in query.clauses
+        ]
+
+    def factor(self, document: Document) -> float:
+        if document.kind == "term":
+            return self._term(document)
+        title = self._about(document.title_text.stored)
+        heading = 0.0
+        if any(needle in document.headings for needle in self.query.needles):
+            heading = max((self._about(s.heading.stored) for s in document.body), default=0.0)
+        return 1.0 + TITLE_ABOUT_WEIGHT * title + HEADING_ABOUT_WEIGHT * heading
+
+    def _term(self, document: Document) -> float:
+        if not document.title_text.holds(self.query):
             return MENTION_IN_DEFINITION_WEIGHT
-        named = [name for name in document.names if _coverage(name, whole_words) >= FULL]
+        named = [name for name in document.names if _coverage(name, self.whole_words) >= FULL]
         if not named:
             return TERM_NAME_PART_WEIGHT
-        typed = whole_word_pattern(query, typed_only=True)
-        if any(_coverage(name, typed) >= FULL for name in named):
+        if any(_coverage(name, self.typed) >= FULL for name in named):
             return TERM_NAMED_BOOST
         return TERM_SYNONYM_NAMED_BOOST
-    title = _about(document.title_text.stored, query, whole_words)
-    heading = max((_about(s.heading.stored, query, whole_words) for s in document.body), default=0)
-    return 1.0 + TITLE_ABOUT_WEIGHT * title + HEADING_ABOUT_WEIGHT * heading
 
-
-def _about(stored: str, query: Query, whole_words: re.Pattern[str]) -> float:
-    """How much a title or heading is about the query: its coverage by the query's words, times
-    the share of the query's clauses it holds (a heading about one word of two counts half)."""
-    coverage = _coverage(stored, whole_words)
-    if not coverage or len(query.clauses) == 1:
-        return coverage
-    held = sum(
-        1
-        for clause in query.clauses
-        if any(needle in stored for alternative in clause for needle in alternative.needles())
-    )
-    return coverage * held / len(query.clauses)
+    def _about(self, stored: str) -> float:
+        """How much a title or heading is about the query: its coverage by the query's words,
+        times the share of the query's clauses it holds (one word of two counts half)."""
+        held = sum(1 for needles in self.clause_needles if any(n in stored for n in needles))
+        if not held:
+            return 0.0
+        return _coverage(stored, self.whole_words) * held / len(self.clause_needles)

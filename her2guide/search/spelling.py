@@ -102,7 +102,8 @@ class Vocabulary:
         for original in originals:
             self.add_text(original, name=name)
 
-    def _prepare(self) -> dict[str, list[str]]:
+    def prepare(self) -> dict[str, list[str]]:
+        """Indexes the words by letter triples (once, after the last text was added)."""
         if self._by_trigram is None:
             index: dict[str, list[str]] = {}
             for word in self._counts:
@@ -120,13 +121,13 @@ class Vocabulary:
 
     def occurs(self, word: str) -> bool:
         """Whether ``word`` occurs anywhere, also inside a longer word (as the index finds it)."""
-        self._prepare()
+        self.prepare()
         return word in self._joined
 
     def begins_a_word(self, part: str, *, besides: str = "") -> bool:
         """Whether some word of the vocabulary starts with ``part``; with ``besides``, some word
         that does not also start with that (the compound being split does not count)."""
-        self._prepare()
+        self.prepare()
         position = bisect.bisect_left(self._sorted, part)
         for word in self._sorted[position:]:
             if not word.startswith(part):
@@ -143,7 +144,7 @@ class Vocabulary:
     def nearest(self, word: str, count: int = 3) -> list[str]:
         """The names (drugs, glossary terms) that share the most letter triples with ``word``,
         as written; the closest terms offered when nothing is found."""
-        index = self._prepare()
+        index = self.prepare()
         grams = _trigrams(word)
         shared: Counter[str] = Counter()
         for gram in grams:
@@ -167,7 +168,7 @@ class Vocabulary:
         limit = allowed_edits(word)
         if not limit:
             return None
-        index = self._prepare()
+        index = self.prepare()
         shared: Counter[str] = Counter()
         for gram in _trigrams(word):
             shared.update(index.get(gram, ()))
