@@ -28,6 +28,7 @@ MIN_SIMILARITY = 0.2  # share of letter triples for a "closest term"
 NAME_BONUS = 3  # a name (drug, glossary term) counts as if it were used this many times more
 
 _SURFACE = re.compile(r"\w[\w\u00ad-]*\w|\w")
+_WORD = re.compile(r"\w+")
 
 
 def allowed_edits(word: str) -> int:
@@ -81,6 +82,8 @@ class Vocabulary:
         self._counts: Counter[str] = Counter()
         self._names: set[str] = set()
         self._written: dict[str, Counter[str]] = {}
+        self._raw: Counter[str] = Counter()  # written words not yet folded
+        self._raw_names: set[str] = set()
         self._by_trigram: dict[str, list[str]] | None = None
         self._sorted: list[str] = []
         self._joined = ""
@@ -88,14 +91,10 @@ class Vocabulary:
 
     def add_text(self, original: str, *, name: bool = False) -> None:
         """Counts the words of an original text; a ``name`` is a drug or glossary term."""
-        for written in _SURFACE.findall(original):
-            folded = fold(written, self.lang)
-            for word in re.findall(r"\w+", folded):
-                self._counts[word] += 1
-                if name:
-                    self._names.add(word)
-                if word == folded:
-                    self._written.setdefault(word, Counter())[written.replace("\u00ad", "")] += 1
+        written = _SURFACE.findall(original)
+        self._raw.update(written)
+        if name:
+            self._raw_names.update(written)
         self._by_trigram = None
 
     def add_texts(self, originals: Iterable[str], *, name: bool = False) -> None:
@@ -103,8 +102,20 @@ class Vocabulary:
             self.add_text(original, name=name)
 
     def prepare(self) -> dict[str, list[str]]:
-        """Indexes the words by letter triples (once, after the last text was added)."""
+        """Folds the words (each written form once) and indexes them by letter triples; once,
+        after the last text was added."""
         if self._by_trigram is None:
+            for written, count in self._raw.items():
+                folded = fold(written, self.lang)
+                for word in _WORD.findall(folded):
+                    self._counts[word] += count
+                    if written in self._raw_names:
+                        self._names.add(word)
+                    if word == folded:
+                        self._written.setdefault(word, Counter())[
+                            written.replace("\u00ad", "")
+                        ] += count
+            self._raw.clear()
             index: dict[str, list[str]] = {}
             for word in self._counts:
                 if len(word) >= MIN_CORRECTED - 1:
@@ -117,6 +128,7 @@ class Vocabulary:
         return self._by_trigram
 
     def __contains__(self, word: str) -> bool:
+        self.prepare()
         return word in self._counts
 
     def occurs(self, word: str) -> bool:
@@ -138,6 +150,7 @@ class Vocabulary:
 
     def written(self, word: str) -> str:
         """How the text usually writes a folded word (``enhertu`` → ``Enhertu``)."""
+        self.prepare()
         forms = self._written.get(word)
         return forms.most_common(1)[0][0] if forms else word
 
