@@ -122,10 +122,11 @@ class _ResultDelegate(QStyledItemDelegate):
         muted: str | None = None,
     ) -> tuple[QTextDocument, int]:
         """The row's laid-out text and its height."""
+        accent = muted or theme_colour("link").name()  # a selected row has one text colour
         muted = muted or theme_colour("muted").name()
         key = (index.row(), width, option.font.key(), muted)
         if key not in self._documents:
-            document = self._lay_out(option, index, width, muted)
+            document = self._lay_out(option, index, width, muted, accent)
             self._documents[key] = document, round(document.size().height())
         return self._documents[key]
 
@@ -135,6 +136,7 @@ class _ResultDelegate(QStyledItemDelegate):
         index: QModelIndex,
         width: int,
         muted: str,
+        accent: str,
     ) -> QTextDocument:
         document = QTextDocument()
         document.setDefaultFont(option.font)
@@ -143,7 +145,7 @@ class _ResultDelegate(QStyledItemDelegate):
         if result is None:
             document.setPlainText(index.data() or "")
         elif isinstance(result, WayOn):
-            document.setHtml(result.html(theme_colour("link").name()))
+            document.setHtml(result.html(accent))
         else:
             both = bool(index.data(BOTH_ROLE))
             document.setHtml(result_html(result, show_language=both, muted=muted))
@@ -316,10 +318,17 @@ class SearchResultsPanel(QFrame):
 
     def preferred_height(self) -> int:
         rows = sum(self.list.sizeHintForRow(row) for row in range(self.list.count()))
-        header = self.count_label.sizeHint().height() + 24
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        parts = [
+            max(self.count_label.sizeHint().height(), self.both_languages.sizeHint().height()),
+            rows + 2 * self.list.frameWidth(),
+        ]
         if self.note.isVisibleTo(self):
-            header += self.note.heightForWidth(self.preferred_width() - 12) + 6
-        return header + max(rows, 0) + 2 * self.list.frameWidth()
+            width = self.preferred_width() - margins.left() - margins.right()
+            parts.append(self.note.heightForWidth(width))
+        spacing = layout.spacing() * (len(parts) - 1)
+        return sum(parts) + spacing + margins.top() + margins.bottom() + 2 * self.frameWidth()
 
     def _on_clicked(self, item: QListWidgetItem) -> None:
         self.result_clicked.emit(item.data(RESULT_ROLE))

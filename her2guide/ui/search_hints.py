@@ -50,8 +50,8 @@ def note_html(query: str, answer: Answer) -> str:
     if answer.corrected and answer.results:
         shown = f"<i>{html.escape(answer.corrected)}</i>"
         parts.append(html.escape(_("Showing results for {corrected}")).format(corrected=shown))
-    if answer.suggestions:
-        choices = " \u00b7 ".join(_choice(s) for s in answer.suggestions)
+    if answer.suggestions[1:]:  # the first is the one searched
+        choices = " \u00b7 ".join(_choice(s) for s in answer.suggestions[1:])
         parts.append(html.escape(_("Did you mean: {choices}?")).format(choices=choices))
     if answer.left_out and answer.results:
         words = html.escape(" ".join(answer.left_out))
