@@ -132,5 +132,10 @@ def test_the_page_about_the_thing_comes_first(query: str, lang: str, first: str)
     assert pages[0] == first
 
 
-def test_herceptin_finds_the_entry_that_explains_it_first() -> None:
-    assert _ids(SHIPPED_INDEX.search("Herceptin", ["en"]))[0] == "glossary#trastuzumab"
+def test_herceptin_finds_the_entry_that_explains_it_first_and_not_other_drugs() -> None:
+    results = _ids(SHIPPED_INDEX.search("Herceptin", ["en"]))
+    assert results[0] == "glossary#trastuzumab"
+    assert "how-treatments-work" in results[:3]
+    # "trastuzumab deruxtecan" holds the word trastuzumab, but is another drug.
+    assert "glossary#trastuzumab-deruxtecan" not in results[:3]
+    assert "lung-safety-t-dxd" not in results[:3]

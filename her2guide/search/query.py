@@ -81,12 +81,15 @@ class Query:
     """What a result must hold: every clause, and of each clause any one alternative.
 
     ``corrections`` are the typos that were replaced; ``left_out`` are words no page holds,
-    left out so that the others still find something.
+    left out so that the others still find something. ``other_names`` are synonyms of other
+    things that contain a query word ("trastuzumab deruxtecan" for ``Herceptin``, which finds
+    "trastuzumab"): a title naming them is not about the query.
     """
 
     clauses: tuple[tuple[Alternative, ...], ...]
     corrections: tuple[Correction, ...] = ()
     left_out: tuple[str, ...] = ()
+    other_names: tuple[str, ...] = ()  # longer names of other things that hold a query word
 
     @cached_property
     def alternatives(self) -> frozenset[Alternative]:
@@ -195,4 +198,6 @@ def plan_query(
             if len(token) >= MIN_QUERY_CHARS and token not in stop:
                 clauses.append(_word_clause(token, lang, vocabulary))
             start += 1
-    return Query(tuple(clauses), tuple(corrections))
+    pieces = {p for clause in clauses for a in clause for p in a.pieces}
+    other_names = synonyms.other_names(pieces, lang)
+    return Query(tuple(clauses), tuple(corrections), other_names=other_names)

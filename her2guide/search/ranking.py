@@ -86,9 +86,16 @@ class Aboutness:
             return TERM_NAMED_BOOST
         return TERM_SYNONYM_NAMED_BOOST
 
+    def _without_other_names(self, stored: str) -> str:
+        for name in self.query.other_names:
+            if name in stored:
+                stored = stored.replace(name, " " + "#" * (len(name) - 2) + " ")
+        return stored
+
     def _about(self, stored: str) -> float:
         """How much a title or heading is about the query: its coverage by the query's words,
         times the share of the query's clauses it holds (one word of two counts half)."""
+        stored = self._without_other_names(stored)
         held = sum(1 for needles in self.clause_needles if any(n in stored for n in needles))
         if not held:
             return 0.0

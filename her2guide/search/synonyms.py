@@ -101,6 +101,24 @@ class Synonyms:
                 numbers.add(number)
         return [phrase for phrase, number in table if number in numbers]
 
+    def other_names(self, pieces: set[str], lang: str) -> tuple[str, ...]:
+        """The phrases that hold one of ``pieces`` as a shorter part but belong to a group none
+        of the pieces names, each with a space around it (as the index stores text)."""
+        table = self._table(lang)
+        named = {number for phrase, number in table if " ".join(phrase) in pieces}
+        padded = [f" {piece} " for piece in pieces]
+        return tuple(
+            sorted(
+                {
+                    text
+                    for phrase, number in table
+                    if number not in named and len(phrase) > 1
+                    for text in (f" {' '.join(phrase)} ",)
+                    if any(piece in text for piece in padded)
+                }
+            )
+        )
+
     def longest_span(self, tokens: list[str], start: int, lang: str, *, typing: bool) -> int:
         """Where the longest run of ``tokens`` from ``start`` that names a group ends (0: none)."""
         longest = max(map(len, self._exact[lang]), default=0) if self._table(lang) else 0
