@@ -8,7 +8,9 @@ from PySide6.QtGui import QHelpEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
+from her2guide.search.index import Answer
 from her2guide.ui.main_window import MainWindow
+from her2guide.ui.search_hints import note_html, ways_on
 from tests.helpers import WindowFactory
 
 
@@ -92,9 +94,7 @@ def test_keyboard_choice_opens_the_page_and_highlights_the_hit(
     assert current.selectedText() == "T-DXd"
 
 
-def test_nothing_found_says_so_and_offers_ways_on(
-    qtbot: QtBot, make_window: WindowFactory
-) -> None:
+def test_nothing_found_says_so_and_offers_ways_on(qtbot: QtBot, make_window: WindowFactory) -> None:
     window = make_window()
     _type_search(qtbot, window, "xylophone")
     box = window.search_tools.search_box
@@ -362,3 +362,14 @@ def test_tabbing_to_a_term_tells_its_definition(qtbot: QtBot, make_window: Windo
     )
     assert term.definition in QToolTip.text()
     QToolTip.hideText()
+
+
+def test_the_note_names_words_left_out_and_other_choices() -> None:
+    answer = Answer([object()], left_out=("zzqx",))  # type: ignore[list-item]
+    assert "No page holds “zzqx”; it was left out." in note_html("lungs zzqx", answer)
+    assert ways_on("lungs zzqx", answer) == []
+    unsure = Answer([object()], "fever", ("fever", "Fieber"))  # type: ignore[list-item]
+    note = note_html("feber", unsure)
+    assert "Showing results for <i>fever</i>" in note
+    assert '<a href="suggest:Fieber">Fieber</a>' in note
+    assert 'href="suggest:fever"' not in note
