@@ -23,8 +23,9 @@ from pathlib import Path
 
 from her2guide.content.model import GLOSSARY_PAGE, LanguageContent
 from her2guide.content.readability import prose
-from her2guide.search.fold import fold, fold_with_offsets, words
-from her2guide.search.query import STOP_WORDS, Query, plan_query
+from her2guide.search.answer import Answer, explain, replace_words
+from her2guide.search.fold import fold, fold_with_offsets
+from her2guide.search.query import Query, plan_query
 from her2guide.search.ranking import Aboutness
 from her2guide.search.spelling import Vocabulary
 from her2guide.search.synonyms import Synonyms, parse_synonyms
@@ -37,13 +38,10 @@ NAME_SEPARATOR = " \u00b7 "
 SNIPPET_CHARS = 150
 SNIPPET_LEAD = 40
 
-MAX_CLOSEST = 5
 ABOUT_DEPTH = 60
-MIN_CLOSEST_WORD = 4
 
 _NON_WORD = re.compile(r"\W+")
 _MARKER = re.compile(r"\{\{\s*status:[^}]*\}\}")
-_WORD_RUN = re.compile(r"\w+")
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
 _BOX_TITLE = re.compile(r'^!!!\s+[\w-]+\s+"([^"]+)"\s*$')  # a box's title heads its text
 _TABLE_RULE = re.compile(r"^\|?[\s:|-]+\|?$")
@@ -231,28 +229,6 @@ def _snippet(text: str, lang: str, pattern: re.Pattern[str]) -> tuple[Snippet, s
     return tuple(p for p in pieces if p[0]), text[first[0] : first[1]]
 
 
-@dataclass(frozen=True)
-class Answer:
-    """The results of a search and what to tell the reader about them.
-
-    ``corrected``: the text as searched, when typos were corrected ("" otherwise);
-    ``suggestions``: other readings when a correction is not sure ("Did you mean …?");
-    ``left_out``: words no page holds, left out of the search; ``closest``: known words close to
-    what was typed, offered when nothing is found.
-    """
-
-    results: list[SearchResult]
-    corrected: str = ""
-    suggestions: tuple[str, ...] = ()
-    left_out: tuple[str, ...] = ()
-    closest: tuple[str, ...] = ()
-
-
-def _replace_words(text: str, lang: str, fixes: dict[str, str]) -> str:
-    """``text`` with each word whose folded form is a key of ``fixes`` replaced."""
-    return _WORD_RUN.sub(lambda m: fixes.get(fold(m.group(), lang), m.group()), text)
-
-
 class SearchIndex:
     """Searches the content of one or both languages; each language is indexed on first use.
 
@@ -358,7 +334,7 @@ class SearchIndex:
                 patterns[lang] = _hit_pattern(query)
             document = self._documents[lang][rowid]
             results.append(self._result(lang, document, query, patterns[lang], score))
-        return self._explain(text, langs, queries, results)
+        return explain(text, langs, queries, results, self._vocabularies)
 
     def matching_terms(self, text: str, lang: str) -> tuple[list[str], str]:
         """The glossary terms a filter text names, read as a search reads it (folding,
@@ -382,7 +358,7 @@ class SearchIndex:
         if not found:
             found = [d.fragment for d in terms if held([d.title_text, *d.summary.paragraphs])]
         fixes = {c.word: vocabulary.written(c.best) for c in query.corrections}
-        return found, _replace_words(text, lang, fixes).strip() if fixes else ""
+        return found, replace_words(text, lang, fixes).strip() if fixes else ""
 
     def _without_unknown_words(
         self, lang: str, query: Query
@@ -398,44 +374,6 @@ class SearchIndex:
             return query, []
         reduced = Query(tuple(kept), query.corrections, tuple(left_out))
         return reduced, self._rank(lang, reduced)
-
-    def _explain(
-        self,
-        text: str,
-        langs: Sequence[str],
-        queries: dict[str, Query],
-        results: list[SearchResult],
-    ) -> Answer:
-        """The answer with what the reader should be told about how the text was read."""
-        lang = next((lang for lang in langs if queries.get(lang, Query(())).corrections), "")
-        corrections = queries[lang].corrections if lang else ()
-        vocabulary = self._vocabularies[lang] if lang else None
-        corrected, suggestions = "", ()
-        if vocabulary is not None:
-            fixes = {c.word: vocabulary.written(c.best) for c in corrections}
-            corrected = _replace_words(text, lang, fixes).strip()
-            unsure = [c for c in corrections if not c.sure]
-            if unsure:
-                first = unsure[0]
-                suggestions = tuple(
-                    _replace_words(
-                        text, lang, {**fixes, first.word: vocabulary.written(other)}
-                    ).strip()
-                    for other in (first.best, *first.others)
-                )
-        left_out = next((q.left_out for q in queries.values() if q.left_out), ())
-        closest: tuple[str, ...] = ()
-        if not results and langs:
-            vocabulary = self._vocabularies[langs[0]]
-            closest = tuple(
-                dict.fromkeys(
-                    name
-                    for word in words(text, langs[0])
-                    if len(word) >= MIN_CLOSEST_WORD and word not in STOP_WORDS.get(langs[0], ())
-                    for name in vocabulary.nearest(word)
-                )
-            )[:MAX_CLOSEST]
-        return Answer(results, corrected, suggestions, left_out, closest)
 
     def _rank(self, lang: str, query: Query) -> list[tuple[int, float]]:
         table = f"docs_{lang}"
