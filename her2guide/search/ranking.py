@@ -20,7 +20,7 @@ MENTION_IN_DEFINITION_WEIGHT = 0.4
 TERM_NAMED_BOOST = 2.0
 TERM_SYNONYM_NAMED_BOOST = 1.5
 TERM_NAME_PART_WEIGHT = 0.6
-TITLE_ABOUT_WEIGHT = 4.0
+TITLE_ABOUT_WEIGHT = 8.0
 HEADING_ABOUT_WEIGHT = 3.0
 FULL = 0.99
 
@@ -82,9 +82,13 @@ class Aboutness:
         named = [name for name in document.names if _coverage(name, self.whole_words) >= FULL]
         if not named:
             return TERM_NAME_PART_WEIGHT
+        boost = TERM_SYNONYM_NAMED_BOOST
         if any(_coverage(name, self.typed) >= FULL for name in named):
-            return TERM_NAMED_BOOST
-        return TERM_SYNONYM_NAMED_BOOST
+            boost = TERM_NAMED_BOOST
+        # An entry named after one word of several is about that word, not the whole query.
+        names = document.title_text.stored
+        held = sum(1 for needles in self.clause_needles if any(n in names for n in needles))
+        return boost * held / len(self.clause_needles)
 
     def _without_other_names(self, stored: str) -> str:
         for name in self.query.other_names:
