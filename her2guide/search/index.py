@@ -38,7 +38,7 @@ NAME_SEPARATOR = " \u00b7 "
 SNIPPET_CHARS = 150
 SNIPPET_LEAD = 40
 
-ABOUT_DEPTH = 60
+ABOUT_DEPTH = 30
 
 _NON_WORD = re.compile(r"\W+")
 _MARKER = re.compile(r"\{\{\s*status:[^}]*\}\}")
@@ -312,20 +312,25 @@ class SearchIndex:
         """The best hits for ``text`` in the given languages, best first, and how the text was
         read (typos corrected, words left out); with two languages, hits in the first (the
         reader's) count a little more than equal ones in the other."""
-        ranked: list[tuple[float, str, int, Query]] = []
         queries: dict[str, Query] = {}
-        for number, lang in enumerate(langs):
-            weight = 1.0 if number == 0 else OTHER_LANGUAGE_WEIGHT
+        hits: dict[str, list[tuple[int, float]]] = {}
+        for lang in langs:
             if not self.is_built(lang):
                 self.build(lang)
             query = plan_query(text, lang, self.synonyms, self._vocabularies[lang])
-            if not query.clauses:
-                continue
-            hits = self._rank(lang, query)
-            if not hits and len(query.clauses) > 1:
-                query, hits = self._without_unknown_words(lang, query)
-            queries[lang] = query
-            ranked += [(score * weight, lang, rowid, query) for rowid, score in hits]
+            if query.clauses:
+                queries[lang] = query
+                hits[lang] = self._rank(lang, query)
+        if not any(hits.values()):
+            # No page in any language holds every word: leave out the words none holds.
+            for lang, query in queries.items():
+                if len(query.clauses) > 1:
+                    queries[lang], hits[lang] = self._without_unknown_words(lang, query)
+        ranked = [
+            (score * (1.0 if number == 0 else OTHER_LANGUAGE_WEIGHT), lang, rowid, queries[lang])
+            for number, lang in enumerate(langs)
+            for rowid, score in hits.get(lang, ())
+        ]
         ranked.sort(key=lambda item: item[0])
         patterns: dict[str, re.Pattern[str]] = {}
         results = []

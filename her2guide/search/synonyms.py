@@ -65,6 +65,7 @@ class Synonyms:
         self._phrases: dict[str, list[tuple[Phrase, int]]] = {}
         self._exact: dict[str, dict[Phrase, set[int]]] = {}
         self._joined: dict[str, list[tuple[str, int]]] = {}
+        self._by_word: dict[str, dict[str, list[tuple[str, int]]]] = {}
 
     def _table(self, lang: str) -> list[tuple[Phrase, int]]:
         if lang not in self._phrases:
@@ -79,6 +80,12 @@ class Synonyms:
                 exact.setdefault(phrase, set()).add(number)
             self._exact[lang] = exact
             self._joined[lang] = sorted((" ".join(phrase), number) for phrase, number in table)
+            by_word: dict[str, list[tuple[str, int]]] = {}
+            for phrase, number in table:
+                if len(phrase) > 1:
+                    for word in set(phrase):
+                        by_word.setdefault(word, []).append((f" {' '.join(phrase)} ", number))
+            self._by_word[lang] = by_word
         return self._phrases[lang]
 
     def alternatives(self, span: Phrase, lang: str, *, typing: bool) -> list[Phrase]:
@@ -104,20 +111,17 @@ class Synonyms:
     def other_names(self, pieces: set[str], lang: str) -> tuple[str, ...]:
         """The phrases that hold one of ``pieces`` as a shorter part but belong to a group none
         of the pieces names, each with a space around it (as the index stores text)."""
-        table = self._table(lang)
-        named = {number for phrase, number in table if " ".join(phrase) in pieces}
-        padded = [f" {piece} " for piece in pieces]
-        return tuple(
-            sorted(
-                {
-                    text
-                    for phrase, number in table
-                    if number not in named and len(phrase) > 1
-                    for text in (f" {' '.join(phrase)} ",)
-                    if any(piece in text for piece in padded)
-                }
-            )
-        )
+        self._table(lang)
+        exact = self._exact[lang]
+        named = {n for piece in pieces for n in exact.get(tuple(piece.split(" ")), ())}
+        by_word = self._by_word[lang]
+        found = {
+            text
+            for piece in pieces
+            for text, number in by_word.get(piece.split(" ")[0], ())
+            if number not in named and f" {piece} " in text
+        }
+        return tuple(sorted(found))
 
     def longest_span(self, tokens: list[str], start: int, lang: str, *, typing: bool) -> int:
         """Where the longest run of ``tokens`` from ``start`` that names a group ends (0: none)."""
