@@ -8,8 +8,11 @@ trigram on their own; every non-word run is stored as one space, so they are loo
 ``" ct"``, the start of a word. A result whose query words all start a word in it ranks higher
 than one that only holds them inside longer words.
 
-BM25 weighs the columns: a hit in a title counts more than one in a heading, the summary or the
-running text, so a page about a thing ranks above a page that mentions it in passing.
+BM25 weighs the columns: a hit in a title counts more than one in a heading (a box title counts
+as one), the page's glossary terms, the "In short" summary or the running text, so a page about a
+thing ranks above a page that mentions it in passing; :mod:`her2guide.search.ranking` then adds
+how much a title or heading *is* the query. What the reader typed is first read by
+:mod:`her2guide.search.query` (synonyms, typos, German compounds).
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from her2guide.search.spelling import Vocabulary
 from her2guide.search.synonyms import Synonyms, parse_synonyms
 
 MIN_SQLITE = (3, 34, 0)
-COLUMN_WEIGHTS = (10.0, 4.0, 2.0, 1.0)  # title, headings, summary, body
+COLUMN_WEIGHTS = (10.0, 4.0, 2.0, 1.0, 3.0)  # title, headings, summary, body, terms
 WORD_START_BOOST = 2.0
 OTHER_LANGUAGE_WEIGHT = 0.8
 NAME_SEPARATOR = " \u00b7 "
@@ -41,6 +44,7 @@ SNIPPET_LEAD = 40
 ABOUT_DEPTH = 30
 
 _NON_WORD = re.compile(r"\W+")
+_GLOSSARY_LINK = re.compile(r"glossary\.md#([\w-]+)")
 _MARKER = re.compile(r"\{\{\s*status:[^}]*\}\}")
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
 _BOX_TITLE = re.compile(r'^!!!\s+[\w-]+\s+"([^"]+)"\s*$')  # a box's title heads its text
@@ -108,6 +112,7 @@ class Document:
     summary: _Section
     body: tuple[_Section, ...]
     names: tuple[str, ...] = ()  # a term's name and other names, as stored
+    terms: str = ""  # a page's glossary terms (the words it links to the glossary), as stored
 
     @cached_property
     def headings(self) -> str:
@@ -163,6 +168,11 @@ def _documents(content: LanguageContent) -> list[Document]:
             title_text=_Text.of(page.title, lang),
             summary=section("", [page.summary.strip()]),
             body=tuple(section(heading, texts) for heading, texts in page_sections(page.body)),
+            terms="".join(
+                _Text.of(content.glossary[term_id].term, lang).stored
+                for term_id in dict.fromkeys(_GLOSSARY_LINK.findall(page.body))
+                if term_id in content.glossary
+            ),
         )
         for page in content.pages.values()
     ]
@@ -271,11 +281,12 @@ class SearchIndex:
         self._db.execute(f"DROP TABLE IF EXISTS {table}")
         self._db.execute(
             f"CREATE VIRTUAL TABLE {table} USING fts5("
-            "title, headings, summary, body, tokenize='trigram')"
+            "title, headings, summary, body, terms, tokenize='trigram')"
         )
         section_title = {d.section: _index_form(fold(d.section, lang)) for d in documents}
         self._db.executemany(
-            f"INSERT INTO {table}(rowid, title, headings, summary, body) VALUES (?, ?, ?, ?, ?)",
+            f"INSERT INTO {table}(rowid, title, headings, summary, body, terms) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
             (
                 (
                     number,
@@ -284,6 +295,7 @@ class SearchIndex:
                     + "".join(s.heading.stored for s in document.body),
                     "".join(p.stored for p in document.summary.paragraphs),
                     "".join(p.stored for s in document.body for p in s.paragraphs),
+                    document.terms,
                 )
                 for number, document in enumerate(documents)
             ),
