@@ -68,8 +68,7 @@ def test_words_no_page_holds_are_left_out_and_named(tmp_path: Path) -> None:
 
 
 def test_nothing_found_offers_the_closest_terms() -> None:
-    answer = SHIPPED_INDEX.answer("tucatinibum xylo", ["en"])
-    assert answer.results == [] or answer.closest == ()
+    assert SHIPPED_INDEX.answer("Enhertu", ["en"]).closest == ()  # results: no need
     nothing = SHIPPED_INDEX.answer("neratinibbbbbbb", ["en"])
     assert nothing.results == []
     assert "neratinib" in [name.casefold() for name in nothing.closest]
