@@ -7,7 +7,8 @@
 2. page navigation (a click in the contents) and 3. the language switch, in the real main window,
    against setHtml of the same page in a bare QTextBrowser (see interaction.py);
 4. search as you type, per keystroke, over the whole content in both languages (search.py), in
-   the index and in the window's search field;
+   the index and in the window's search field; and how often the right page comes first for the
+   judged queries of tests/search_relevance.yaml (success@1, success@3, MRR);
 5. start-up and search with 10x and 100x synthetic content (synthetic.py) against the real one.
 
 Every figure is a median over ``--runs`` repetitions; ``--quick`` is one repetition (the smoke
@@ -29,7 +30,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import PySide6
 from interaction import Bench
-from search import CASES, measure_search
+from search import CASES, measure_relevance, measure_search
 from startup import app_command, floor_command, measure_startup
 from synthetic import make_content
 
@@ -166,6 +167,13 @@ def measure(work: Path, runs: int) -> Table:
     table.add(
         "4", "search index build, en + de (first search)", _format(sum(builds.values()), "ms")
     )
+    relevance = measure_relevance(real)
+    count = len(relevance.ranks)
+    for k, target in ((1, 0.90), (3, 0.98)):
+        what = f"search success@{k}, {count} judged queries (tests/search_relevance.yaml)"
+        met = relevance.success_at(k) >= target
+        table.add("4", what, f"{relevance.success_at(k):.1%}", f"≥ {target:.0%}", met)
+    table.add("4", f"search MRR, {count} judged queries", f"{relevance.mrr:.3f}")
 
     for factor in SCALES:
         scaled = started[f"{factor}x"]

@@ -16,7 +16,10 @@ from her2guide.content.library import Library
 from her2guide.i18n import LANGUAGES
 from her2guide.paths import resources_dir
 from her2guide.search.index import SearchIndex
+from her2guide.search.relevance import Outcome, evaluate, load
 from her2guide.search.synonyms import SYNONYMS_FILE
+
+JUDGED_QUERIES = Path(__file__).resolve().parent.parent / "tests" / "search_relevance.yaml"
 
 QUERIES = {
     "en": [
@@ -105,3 +108,11 @@ def measure_search(
                 times.append((time.perf_counter() - start) * 1000)
         per_keystroke[case] = Timings.of(times)
     return builds, per_keystroke
+
+
+def measure_relevance(content: Path, cache: Path | None = None) -> Outcome:
+    """How often the right page comes first (and in the first three) for the judged queries
+    of tests/search_relevance.yaml, searched over ``content``."""
+    library = Library(content, resources_dir(), cache=cache)
+    index = SearchIndex(library.language, content / SYNONYMS_FILE)
+    return evaluate(index, load(JUDGED_QUERIES))

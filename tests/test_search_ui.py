@@ -8,7 +8,9 @@ from PySide6.QtGui import QHelpEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
+from her2guide.search.index import Answer
 from her2guide.ui.main_window import MainWindow
+from her2guide.ui.search_hints import note_html, ways_on
 from tests.helpers import WindowFactory
 
 
@@ -92,12 +94,59 @@ def test_keyboard_choice_opens_the_page_and_highlights_the_hit(
     assert current.selectedText() == "T-DXd"
 
 
-def test_nothing_found_says_so(qtbot: QtBot, make_window: WindowFactory) -> None:
+def test_nothing_found_says_so_and_offers_ways_on(qtbot: QtBot, make_window: WindowFactory) -> None:
     window = make_window()
     _type_search(qtbot, window, "xylophone")
-    panel = window.search_tools.search_box.panel
+    box = window.search_tools.search_box
+    panel = box.panel
     assert panel.results == []
     assert panel.count_label.text() == "Nothing found for \u201cxylophone\u201d"
+    assert [way.kind for way in panel.ways_on][-2:] == ["glossary", "contents"]
+    assert panel.note.isVisibleTo(panel)
+    assert "Try one of these" in panel.note.text()
+    panel.list.setCurrentRow(panel.list.count() - 2)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert not window.search_tools.glossary_dock.isHidden()
+    assert window.search_tools.glossary_panel.visible_terms()
+
+
+def test_nothing_found_can_lead_to_the_contents(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    _type_search(qtbot, window, "Xylofon")
+    box = window.search_tools.search_box
+    box.panel.list.setCurrentRow(box.panel.list.count() - 1)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(window.contents.hasFocus)
+
+
+def test_a_misspelt_drug_is_searched_as_corrected_and_said_so_in_both_languages(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    _type_search(qtbot, window, "enhertoo")
+    panel = window.search_tools.search_box.panel
+    assert panel.results
+    assert panel.results[0].fragment == "trastuzumab-deruxtecan"
+    assert "Showing results for <i>Enhertu</i>" in panel.note.text()
+    window.languages.set_language("de")
+    qtbot.waitUntil(lambda: "Ergebnisse für <i>Enhertu</i>" in panel.note.text())
+    assert panel.results[0].lang == "de"
+
+
+def test_did_you_mean_offers_the_choices_as_links_and_rows(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    box = window.search_tools.search_box
+    answer = window.search_tools.index.answer("pertuzumab", ["en"])
+    unsure = type(answer)(answer.results, "Pertuzumab", ("Pertuzumab", "Perjeta"))
+    box.panel.show_answer("pertuzumap", unsure)
+    assert "Did you mean" in box.panel.note.text()
+    assert 'href="suggest:Perjeta"' in box.panel.note.text()
+    assert [(w.kind, w.text) for w in box.panel.ways_on] == [("search", "Perjeta")]
+    with qtbot.waitSignal(box.textChanged):
+        box.panel.note.linkActivated.emit("suggest:Perjeta")
+    assert box.text() == "Perjeta"
 
 
 def test_escape_closes_the_results_and_returns_to_the_page(
@@ -216,6 +265,11 @@ def test_glossary_panel_lists_filters_and_defines_in_both_languages(
     assert initials == sorted(initials)
     qtbot.keyClicks(panel.filter, "Enhertu")
     assert panel.visible_terms() == ["trastuzumab-deruxtecan"]
+    panel.filter.clear()
+    qtbot.keyClicks(panel.filter, "Lunge")
+    assert {"pneumonitis", "ild"} <= set(panel.visible_terms())
+    panel.filter.clear()
+    qtbot.keyClicks(panel.filter, "Enhertu")
     text = panel.definition.toPlainText()
     assert "Trastuzumab deruxtecan (T-DXd)" in text
     assert "Say: tras-TOO-zoo-mab deh-RUX-teh-kan" in text
@@ -226,6 +280,10 @@ def test_glossary_panel_lists_filters_and_defines_in_both_languages(
     panel.filter.clear()
     qtbot.keyClicks(panel.filter, "Ubelkeit")
     assert "nausea" in panel.visible_terms()
+    panel.filter.clear()
+    qtbot.keyClicks(panel.filter, "Kadcila")
+    assert panel.visible_terms() == ["trastuzumab-emtansine"]
+    assert "Kadcyla" in panel.correction_label.text()
     qtbot.waitUntil(lambda: tools.glossary_dock.windowTitle() == "Glossar")
     assert tools.glossary_action.text() == "Glossar"
 
@@ -269,13 +327,24 @@ def test_hovering_a_term_shows_its_definition_in_the_current_language(
     QToolTip.hideText()
 
 
-def test_activating_a_term_opens_its_glossary_entry(make_window: WindowFactory) -> None:
+def test_activating_a_term_opens_its_entry_beside_the_page_highlighted(
+    make_window: WindowFactory,
+) -> None:
     window = make_window(page="side-effects")
+    tools = window.search_tools
+    tools.glossary_panel.filter.setText("fever")
     position = _term_position(window, "pertuzumab")
     window.reader.anchorClicked.emit(QUrl(window.reader.anchorAt(position)))
-    assert window.current_page == "glossary"
-    assert window.history.current is not None
-    assert window.history.current.fragment == "pertuzumab"
+    assert window.current_page == "side-effects"
+    assert not tools.glossary_dock.isHidden()
+    panel = tools.glossary_panel
+    assert panel.filter.text() == ""
+    assert panel.current_term() is not None
+    assert panel.current_term().id == "pertuzumab"
+    assert panel.highlighted == "pertuzumab"
+    assert 'bgcolor="' in panel.definition.toHtml()
+    panel.select_term("tucatinib")
+    assert panel.highlighted == ""
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")
@@ -293,3 +362,14 @@ def test_tabbing_to_a_term_tells_its_definition(qtbot: QtBot, make_window: Windo
     )
     assert term.definition in QToolTip.text()
     QToolTip.hideText()
+
+
+def test_the_note_names_words_left_out_and_other_choices() -> None:
+    answer = Answer([object()], left_out=("zzqx",))  # type: ignore[list-item]
+    assert "No page holds “zzqx”; it was left out." in note_html("lungs zzqx", answer)
+    assert ways_on("lungs zzqx", answer) == []
+    unsure = Answer([object()], "fever", ("fever", "Fieber"))  # type: ignore[list-item]
+    note = note_html("feber", unsure)
+    assert "Showing results for <i>fever</i>" in note
+    assert '<a href="suggest:Fieber">Fieber</a>' in note
+    assert 'href="suggest:fever"' not in note

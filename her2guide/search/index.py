@@ -8,8 +8,11 @@ trigram on their own; every non-word run is stored as one space, so they are loo
 ``" ct"``, the start of a word. A result whose query words all start a word in it ranks higher
 than one that only holds them inside longer words.
 
-BM25 weighs the columns: a hit in a title counts more than one in a heading, the summary or the
-running text, so a page about a thing ranks above a page that mentions it in passing.
+BM25 weighs the columns: a hit in a title counts more than one in a heading (a box title counts
+as one), the page's glossary terms, the "In short" summary or the running text, so a page about a
+thing ranks above a page that mentions it in passing; :mod:`her2guide.search.ranking` then adds
+how much a title or heading *is* the query. What the reader typed is first read by
+:mod:`her2guide.search.query` (synonyms, typos, German compounds).
 """
 
 from __future__ import annotations
@@ -18,25 +21,33 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from her2guide.content.model import GLOSSARY_PAGE, LanguageContent
 from her2guide.content.readability import prose
-from her2guide.search.fold import fold, fold_with_offsets, words
-from her2guide.search.synonyms import Phrase, Synonyms, parse_synonyms
+from her2guide.search.answer import Answer, explain, replace_words
+from her2guide.search.fold import fold, fold_with_offsets
+from her2guide.search.query import Query, plan_query
+from her2guide.search.ranking import Aboutness
+from her2guide.search.spelling import Vocabulary
+from her2guide.search.synonyms import Synonyms, parse_synonyms
 
 MIN_SQLITE = (3, 34, 0)
-COLUMN_WEIGHTS = (10.0, 4.0, 2.0, 1.0)  # title, headings, summary, body
+COLUMN_WEIGHTS = (10.0, 4.0, 2.0, 1.0, 3.0)  # title, headings, summary, body, terms
 WORD_START_BOOST = 2.0
 OTHER_LANGUAGE_WEIGHT = 0.8
-MENTION_IN_DEFINITION_WEIGHT = 0.4
+NAME_SEPARATOR = " \u00b7 "
 SNIPPET_CHARS = 150
 SNIPPET_LEAD = 40
-MIN_QUERY_CHARS = 2
+
+ABOUT_DEPTH = 30
 
 _NON_WORD = re.compile(r"\W+")
+_GLOSSARY_LINK = re.compile(r"glossary\.md#([\w-]+)")
+_MARKER = re.compile(r"\{\{\s*status:[^}]*\}\}")
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
+_BOX_TITLE = re.compile(r'^!!!\s+[\w-]+\s+"([^"]+)"\s*$')  # a box's title heads its text
 _TABLE_RULE = re.compile(r"^\|?[\s:|-]+\|?$")
 
 
@@ -60,85 +71,6 @@ class SearchResult:
     score: float
 
 
-@dataclass(frozen=True)
-class Alternative:
-    """Words that must stand in a row; ``anchored`` ones only at the start of a word.
-
-    What the reader typed may sit inside a longer word (compound parts); a synonym is anchored,
-    so that the abbreviation ``ILD`` does not turn up inside ``bildet``.
-    """
-
-    words: Phrase
-    anchored: bool = False
-
-    @property
-    def text(self) -> str:
-        return " ".join(self.words)
-
-    @property
-    def at_word_start(self) -> bool:
-        """Two letters form no trigram, so short alternatives are looked up as word starts."""
-        return self.anchored or len(self.text) < 3
-
-
-@dataclass(frozen=True)
-class Query:
-    """What a result must hold: every clause, and of each clause any one alternative."""
-
-    clauses: tuple[tuple[Alternative, ...], ...]
-
-    @cached_property
-    def alternatives(self) -> frozenset[Alternative]:
-        return frozenset(alternative for clause in self.clauses for alternative in clause)
-
-    @cached_property
-    def needles(self) -> tuple[str, ...]:
-        """The strings any of which a stored text holds when it matches some alternative."""
-        return tuple(" " + a.text if a.at_word_start else a.text for a in self.alternatives)
-
-
-def plan_query(text: str, lang: str, synonyms: Synonyms) -> Query:
-    """Folds the reader's text into words and adds the synonyms each run of words names.
-
-    A trailing space means the last word is complete; otherwise it may still grow, so it also
-    names the synonym groups it begins (``Enher`` → Enhertu, T-DXd, ...). A lone letter is too
-    little to search for, but it may finish a phrase (``shortness of b``).
-    """
-    tokens = words(text, lang)
-    typing = bool(text) and not text[-1].isspace()
-    clauses: list[tuple[Alternative, ...]] = []
-    start = 0
-    while start < len(tokens):
-        end = synonyms.longest_span(tokens, start, lang, typing=typing)
-        if end:
-            span = tuple(tokens[start:end])
-            still_typing = typing and end == len(tokens)
-            found = synonyms.alternatives(span, lang, typing=still_typing)
-            alternatives = [Alternative(span), *(Alternative(p, anchored=True) for p in found)]
-            clauses.append(tuple(dict.fromkeys(alternatives)))
-            start = end
-        else:
-            if len(tokens[start]) >= MIN_QUERY_CHARS:
-                clauses.append((Alternative((tokens[start],)),))
-            start += 1
-    return Query(tuple(clauses))
-
-
-def _fts_string(alternative: Alternative, *, word_start: bool) -> str:
-    """An alternative as one FTS5 string: the stored text has one space between words, so its
-    words must stand side by side; a leading space anchors it at the start of a word."""
-    anchor = " " if word_start or alternative.at_word_start else ""
-    return f'"{anchor}{alternative.text}"'
-
-
-def match_expression(query: Query, *, word_start: bool = False) -> str:
-    """The FTS5 MATCH text of a query; words are folded ``\\w+`` runs, so quoting is safe."""
-    return " AND ".join(
-        "(" + " OR ".join(_fts_string(a, word_start=word_start) for a in clause) + ")"
-        for clause in query.clauses
-    )
-
-
 def _index_form(folded: str) -> str:
     """Folded text as stored: every non-word run one space, so ``" ct"`` finds a word start."""
     return " " + _NON_WORD.sub(" ", folded).strip() + " "
@@ -153,6 +85,9 @@ class _Text:
 
     @classmethod
     def of(cls, text: str, lang: str) -> _Text:
+        """A text without register markers (``{{status:ID}}``, filled in only when rendered) and
+        soft hyphens: search sees the words as typed."""
+        text = _MARKER.sub("", text).replace("\u00ad", "")
         return cls(text, _index_form(fold(text, lang)))
 
     def holds(self, query: Query) -> bool:
@@ -167,7 +102,7 @@ class _Section:
 
 
 @dataclass(frozen=True)
-class _Document:
+class Document:
     kind: str
     page_id: str
     fragment: str
@@ -176,6 +111,13 @@ class _Document:
     title_text: _Text  # the title, or a term with its aliases
     summary: _Section
     body: tuple[_Section, ...]
+    names: tuple[str, ...] = ()  # a term's name and other names, as stored
+    terms: str = ""  # a page's glossary terms (the words it links to the glossary), as stored
+
+    @cached_property
+    def headings(self) -> str:
+        """All headings as stored, to test at once whether any holds a word."""
+        return "".join(section.heading.stored for section in self.body)
 
 
 def _table_row(line: str) -> str:
@@ -195,7 +137,7 @@ def page_sections(body: str) -> list[tuple[str, list[str]]]:
             sections.append((heading, paragraphs))
 
     for line in body.split("\n"):
-        found = _HEADING.match(line)
+        found = _HEADING.match(line) or _BOX_TITLE.match(line)
         if found:
             close()
             heading, lines = prose(found.group(1)).removesuffix("."), []
@@ -208,7 +150,7 @@ def page_sections(body: str) -> list[tuple[str, list[str]]]:
     return sections
 
 
-def _documents(content: LanguageContent) -> list[_Document]:
+def _documents(content: LanguageContent) -> list[Document]:
     """One document per page and one per glossary term (the glossary page opens at it)."""
     lang = content.lang
     section_titles = {s.id: s.title for s in content.sections}
@@ -217,7 +159,7 @@ def _documents(content: LanguageContent) -> list[_Document]:
         return _Section(_Text.of(heading, lang), tuple(_Text.of(t, lang) for t in texts))
 
     documents = [
-        _Document(
+        Document(
             kind="page",
             page_id=page.id,
             fragment="",
@@ -226,39 +168,46 @@ def _documents(content: LanguageContent) -> list[_Document]:
             title_text=_Text.of(page.title, lang),
             summary=section("", [page.summary.strip()]),
             body=tuple(section(heading, texts) for heading, texts in page_sections(page.body)),
+            terms="".join(
+                _Text.of(content.glossary[term_id].term, lang).stored
+                for term_id in dict.fromkeys(_GLOSSARY_LINK.findall(page.body))
+                if term_id in content.glossary
+            ),
         )
         for page in content.pages.values()
     ]
     glossary_page = content.pages.get(GLOSSARY_PAGE)
     if glossary_page is not None:
         documents += [
-            _Document(
+            Document(
                 kind="term",
                 page_id=GLOSSARY_PAGE,
                 fragment=term.id,
                 title=term.term,
                 section=glossary_page.title,
-                title_text=_Text.of(" · ".join((term.term, *term.aliases)), lang),
+                title_text=_Text.of(NAME_SEPARATOR.join((term.term, *term.aliases)), lang),
                 summary=section("", [term.definition]),
                 body=(),
+                names=tuple(_Text.of(n, lang).stored for n in (term.term, *term.aliases)),
             )
             for term in content.glossary.values()
         ]
     return documents
 
 
-def _mentions_only(document: _Document, query: Query) -> bool:
-    """A glossary entry whose definition uses the word, but that is not about it: a short
-    definition would otherwise outrank the pages (BM25 favours short texts)."""
-    return document.kind == "term" and not document.title_text.holds(query)
-
-
 def _hit_pattern(query: Query) -> re.Pattern[str]:
     """Where the query's alternatives occur in folded text, the way the index matches them."""
+    return _compiled_hits(
+        frozenset((p, a.at_word_start(p)) for a in query.alternatives for p in a.pieces)
+    )
+
+
+@lru_cache(maxsize=256)
+def _compiled_hits(pieces: frozenset[tuple[str, bool]]) -> re.Pattern[str]:
     patterns = []
-    for alternative in sorted(query.alternatives, key=lambda a: len(a.text), reverse=True):
-        pattern = r"\W+".join(re.escape(word) for word in alternative.words)
-        patterns.append(r"(?<!\w)" + pattern if alternative.at_word_start else pattern)
+    for piece, at_word_start in sorted(pieces, key=lambda p: len(p[0]), reverse=True):
+        pattern = r"\W+".join(re.escape(word) for word in piece.split(" "))
+        patterns.append(r"(?<!\w)" + pattern if at_word_start else pattern)
     return re.compile("|".join(patterns))
 
 
@@ -305,7 +254,8 @@ class SearchIndex:
         self._synonyms_source = synonyms
         self._synonyms: Synonyms | None = synonyms if isinstance(synonyms, Synonyms) else None
         self._db = sqlite3.connect(":memory:")
-        self._documents: dict[str, list[_Document]] = {}
+        self._documents: dict[str, list[Document]] = {}
+        self._vocabularies: dict[str, Vocabulary] = {}
 
     @property
     def synonyms(self) -> Synonyms:
@@ -331,11 +281,12 @@ class SearchIndex:
         self._db.execute(f"DROP TABLE IF EXISTS {table}")
         self._db.execute(
             f"CREATE VIRTUAL TABLE {table} USING fts5("
-            "title, headings, summary, body, tokenize='trigram')"
+            "title, headings, summary, body, terms, tokenize='trigram')"
         )
         section_title = {d.section: _index_form(fold(d.section, lang)) for d in documents}
         self._db.executemany(
-            f"INSERT INTO {table}(rowid, title, headings, summary, body) VALUES (?, ?, ?, ?, ?)",
+            f"INSERT INTO {table}(rowid, title, headings, summary, body, terms) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
             (
                 (
                     number,
@@ -344,27 +295,54 @@ class SearchIndex:
                     + "".join(s.heading.stored for s in document.body),
                     "".join(p.stored for p in document.summary.paragraphs),
                     "".join(p.stored for s in document.body for p in s.paragraphs),
+                    document.terms,
                 )
                 for number, document in enumerate(documents)
             ),
         )
         self._documents[lang] = documents
+        self._vocabularies[lang] = self._vocabulary(lang, documents)
         return len(documents)
 
+    def _vocabulary(self, lang: str, documents: list[Document]) -> Vocabulary:
+        """The words of the documents and the synonyms; titles, terms and synonyms are names."""
+        vocabulary = Vocabulary(lang)
+        for document in documents:
+            vocabulary.add_text(document.title_text.original, name=document.kind == "term")
+            for section in (document.summary, *document.body):
+                vocabulary.add_text(section.heading.original)
+                vocabulary.add_texts(p.original for p in section.paragraphs)
+        vocabulary.add_texts((t for g in self.synonyms.groups for t in g.terms), name=True)
+        vocabulary.prepare()
+        return vocabulary
+
     def search(self, text: str, langs: Sequence[str], *, limit: int = 20) -> list[SearchResult]:
-        """The best hits for ``text`` in the given languages, best first; with two languages,
-        hits in the first (the reader's) count a little more than equal ones in the other."""
-        ranked: list[tuple[float, str, int, Query]] = []
-        for number, lang in enumerate(langs):
-            weight = 1.0 if number == 0 else OTHER_LANGUAGE_WEIGHT
-            query = plan_query(text, lang, self.synonyms)
-            if not query.clauses:
-                continue
+        """The best hits for ``text`` in the given languages, best first."""
+        return self.answer(text, langs, limit=limit).results
+
+    def answer(self, text: str, langs: Sequence[str], *, limit: int = 20) -> Answer:
+        """The best hits for ``text`` in the given languages, best first, and how the text was
+        read (typos corrected, words left out); with two languages, hits in the first (the
+        reader's) count a little more than equal ones in the other."""
+        queries: dict[str, Query] = {}
+        hits: dict[str, list[tuple[int, float]]] = {}
+        for lang in langs:
             if not self.is_built(lang):
                 self.build(lang)
-            ranked += [
-                (score * weight, lang, rowid, query) for rowid, score in self._rank(lang, query)
-            ]
+            query = plan_query(text, lang, self.synonyms, self._vocabularies[lang])
+            if query.clauses:
+                queries[lang] = query
+                hits[lang] = self._rank(lang, query)
+        if not any(hits.values()):
+            # No page in any language holds every word: leave out the words none holds.
+            for lang, query in queries.items():
+                if len(query.clauses) > 1:
+                    queries[lang], hits[lang] = self._without_unknown_words(lang, query)
+        ranked = [
+            (score * (1.0 if number == 0 else OTHER_LANGUAGE_WEIGHT), lang, rowid, queries[lang])
+            for number, lang in enumerate(langs)
+            for rowid, score in hits.get(lang, ())
+        ]
         ranked.sort(key=lambda item: item[0])
         patterns: dict[str, re.Pattern[str]] = {}
         results = []
@@ -373,14 +351,53 @@ class SearchIndex:
                 patterns[lang] = _hit_pattern(query)
             document = self._documents[lang][rowid]
             results.append(self._result(lang, document, query, patterns[lang], score))
-        return results
+        return explain(text, langs, queries, results, self._vocabularies)
+
+    def matching_terms(self, text: str, lang: str) -> tuple[list[str], str]:
+        """The glossary terms a filter text names, read as a search reads it (folding,
+        synonyms, typos, compounds): terms whose names hold it, else whose definitions do;
+        and the text as corrected ("" if nothing was corrected)."""
+        if not self.is_built(lang):
+            self.build(lang)
+        vocabulary = self._vocabularies[lang]
+        query = plan_query(text, lang, self.synonyms, vocabulary)
+        terms = [d for d in self._documents[lang] if d.kind == "term"]
+        if not query.clauses:
+            return [d.fragment for d in terms], ""
+
+        def held(texts: list[_Text]) -> bool:
+            return all(
+                any(needle in t.stored for t in texts for a in clause for needle in a.needles())
+                for clause in query.clauses
+            )
+
+        found = [d.fragment for d in terms if held([d.title_text])]
+        if not found:
+            found = [d.fragment for d in terms if held([d.title_text, *d.summary.paragraphs])]
+        fixes = {c.word: vocabulary.written(c.best) for c in query.corrections}
+        return found, replace_words(text, lang, fixes).strip() if fixes else ""
+
+    def _without_unknown_words(
+        self, lang: str, query: Query
+    ) -> tuple[Query, list[tuple[int, float]]]:
+        """No page holds all the words: the query without the words that no page holds."""
+        kept, left_out = [], []
+        for clause in query.clauses:
+            if self._rank(lang, Query((clause,))):
+                kept.append(clause)
+            else:
+                left_out.append(clause[0].text)
+        if not kept or not left_out:
+            return query, []
+        reduced = Query(tuple(kept), query.corrections, tuple(left_out))
+        return reduced, self._rank(lang, reduced)
 
     def _rank(self, lang: str, query: Query) -> list[tuple[int, float]]:
         table = f"docs_{lang}"
         weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
         hits = self._db.execute(
             f"SELECT rowid, bm25({table}, {weights}) FROM {table} WHERE {table} MATCH ?",
-            (match_expression(query),),
+            (query.match_expression(),),
         ).fetchall()
         if not hits:
             return []
@@ -388,25 +405,25 @@ class SearchIndex:
             rowid
             for (rowid,) in self._db.execute(
                 f"SELECT rowid FROM {table} WHERE {table} MATCH ?",
-                (match_expression(query, word_start=True),),
+                (query.match_expression(word_start=True),),
             )
         }
         documents = self._documents[lang]
-        return [
-            (
-                rowid,
-                score
-                * (WORD_START_BOOST if rowid in word_starts else 1.0)
-                * (
-                    MENTION_IN_DEFINITION_WEIGHT if _mentions_only(documents[rowid], query) else 1.0
-                ),
-            )
+        about = Aboutness(query)
+        ranked = sorted(
+            (score * (WORD_START_BOOST if rowid in word_starts else 1.0), rowid)
             for rowid, score in hits
+        )
+        # Only the best by BM25 are weighed for what they are about: enough to reorder the top,
+        # and cheap with many pages.
+        return [
+            (rowid, score * about.factor(documents[rowid]) if number < ABOUT_DEPTH else score)
+            for number, (score, rowid) in enumerate(ranked)
         ]
 
     @staticmethod
     def _result(
-        lang: str, document: _Document, query: Query, pattern: re.Pattern[str], score: float
+        lang: str, document: Document, query: Query, pattern: re.Pattern[str], score: float
     ) -> SearchResult:
         """The result with its snippet from the first paragraph (or heading) holding a hit."""
         heading, snippet, match = "", None, ""

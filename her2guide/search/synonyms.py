@@ -7,6 +7,7 @@ other way round). A query that names one member of a group also finds the others
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,14 +63,29 @@ class Synonyms:
     def __init__(self, groups: list[SynonymGroup]) -> None:
         self.groups = groups
         self._phrases: dict[str, list[tuple[Phrase, int]]] = {}
+        self._exact: dict[str, dict[Phrase, set[int]]] = {}
+        self._joined: dict[str, list[tuple[str, int]]] = {}
+        self._by_word: dict[str, dict[str, list[tuple[str, int]]]] = {}
 
     def _table(self, lang: str) -> list[tuple[Phrase, int]]:
         if lang not in self._phrases:
-            self._phrases[lang] = [
+            table = [
                 (tuple(words(term, lang)), number)
                 for number, group in enumerate(self.groups)
                 for term in group.terms
             ]
+            self._phrases[lang] = table
+            exact: dict[Phrase, set[int]] = {}
+            for phrase, number in table:
+                exact.setdefault(phrase, set()).add(number)
+            self._exact[lang] = exact
+            self._joined[lang] = sorted((" ".join(phrase), number) for phrase, number in table)
+            by_word: dict[str, list[tuple[str, int]]] = {}
+            for phrase, number in table:
+                if len(phrase) > 1:
+                    for word in set(phrase):
+                        by_word.setdefault(word, []).append((f" {' '.join(phrase)} ", number))
+            self._by_word[lang] = by_word
         return self._phrases[lang]
 
     def alternatives(self, span: Phrase, lang: str, *, typing: bool) -> list[Phrase]:
@@ -79,20 +95,37 @@ class Synonyms:
         least ``MIN_PREFIX`` characters that begins a synonym names that group too.
         """
         table = self._table(lang)
-        numbers = {number for phrase, number in table if phrase == span}
-        if not numbers and typing and span and len(" ".join(span)) >= MIN_PREFIX:
-            numbers = {
-                number
-                for phrase, number in table
-                if len(phrase) >= len(span)
-                and phrase[: len(span) - 1] == span[:-1]
-                and phrase[len(span) - 1].startswith(span[-1])
-            }
+        numbers = self._exact[lang].get(span, set())
+        text = " ".join(span)
+        if not numbers and typing and span and len(text) >= MIN_PREFIX:
+            # Words hold no spaces, so a phrase begins with the span exactly when its text does.
+            joined = self._joined[lang]
+            start = bisect.bisect_left(joined, (text, -1))
+            numbers = set()
+            for phrase_text, number in joined[start:]:
+                if not phrase_text.startswith(text):
+                    break
+                numbers.add(number)
         return [phrase for phrase, number in table if number in numbers]
+
+    def other_names(self, pieces: set[str], lang: str) -> tuple[str, ...]:
+        """The phrases that hold one of ``pieces`` as a shorter part but belong to a group none
+        of the pieces names, each with a space around it (as the index stores text)."""
+        self._table(lang)
+        exact = self._exact[lang]
+        named = {n for piece in pieces for n in exact.get(tuple(piece.split(" ")), ())}
+        by_word = self._by_word[lang]
+        found = {
+            text
+            for piece in pieces
+            for text, number in by_word.get(piece.split(" ")[0], ())
+            if number not in named and f" {piece} " in text
+        }
+        return tuple(sorted(found))
 
     def longest_span(self, tokens: list[str], start: int, lang: str, *, typing: bool) -> int:
         """Where the longest run of ``tokens`` from ``start`` that names a group ends (0: none)."""
-        longest = max((len(phrase) for phrase, _number in self._table(lang)), default=0)
+        longest = max(map(len, self._exact[lang]), default=0) if self._table(lang) else 0
         for end in range(min(len(tokens), start + longest), start, -1):
             still_typing = typing and end == len(tokens)
             if self.alternatives(tuple(tokens[start:end]), lang, typing=still_typing):

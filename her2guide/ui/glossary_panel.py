@@ -1,13 +1,16 @@
 """The glossary as a panel: an A to Z list with a filter, and the chosen term's definition.
 
 It sits in a dock beside the reader, so a nurse can keep it open while going through a page with
-a patient. The filter folds like search (``Ubelkeit`` finds ``Übelkeit``) and also looks at a
-term's other names (``Enhertu`` finds trastuzumab deruxtecan).
+a patient. The filter reads what is typed as the search does (see :meth:`set_matcher`): folding
+(``Ubelkeit`` finds ``Übelkeit``), a term's other names and synonyms (``Enhertu`` finds
+trastuzumab deruxtecan, ``Lunge`` finds pneumonitis in English), typos (``Kadcila``) and German
+compounds. A glossary word clicked in a page opens its entry here, highlighted.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
@@ -28,8 +31,12 @@ from her2guide.i18n import _
 from her2guide.search.fold import fold
 from her2guide.ui.contents_tree import BASE_POINT_SIZE
 from her2guide.ui.search_box import is_search_shortcut
+from her2guide.ui.theming import theme_colour
 
 TERM_ROLE = Qt.ItemDataRole.UserRole
+
+Matcher = Callable[[str, str], tuple[list[str], str]]
+"""(filter text, language) → the ids of the matching terms, and the text as corrected."""
 
 
 def sort_key(text: str, lang: str) -> str:
@@ -50,6 +57,8 @@ class GlossaryPanel(QWidget):
         super().__init__(parent)
         self._content: LanguageContent | None = None
         self._listed = True  # whether the list shows self._content
+        self._matcher: Matcher | None = None
+        self._highlighted = ""  # the term opened from a link in a page
         self.filter = QLineEdit()
         self.filter.setClearButtonEnabled(True)
         self.filter_label = QLabel()
@@ -65,6 +74,9 @@ class GlossaryPanel(QWidget):
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.empty_label.hide()
+        self.correction_label = QLabel()
+        self.correction_label.setWordWrap(True)
+        self.correction_label.hide()
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.terms)
         splitter.addWidget(self.definition)
@@ -74,6 +86,7 @@ class GlossaryPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.filter_label)
         layout.addWidget(self.filter)
+        layout.addWidget(self.correction_label)
         layout.addWidget(self.empty_label)
         layout.addWidget(splitter, 1)
 
@@ -88,6 +101,7 @@ class GlossaryPanel(QWidget):
         self.terms.setAccessibleName(_("Glossary terms from A to Z"))
         self.definition.setAccessibleName(_("Definition"))
         self.empty_label.setText(_("No term matches this filter."))
+        self._apply_filter(self.filter.text())
         self._show_current(self.terms.currentItem())
 
     def changeEvent(self, event: QEvent) -> None:
@@ -98,8 +112,25 @@ class GlossaryPanel(QWidget):
     def set_text_scale(self, percent: int) -> None:
         font = QFont(self.font())
         font.setPointSizeF(BASE_POINT_SIZE * percent / 100)
-        for widget in (self.terms, self.definition, self.filter):
+        for widget in (self.terms, self.definition, self.filter, self.correction_label):
             widget.setFont(font)
+
+    def set_matcher(self, matcher: Matcher) -> None:
+        """Lets the filter read text as the search does; without one, it matches parts of names."""
+        self._matcher = matcher
+
+    def show_entry(self, term_id: str) -> bool:
+        """Selects a term and highlights its entry (a glossary word was clicked in a page)."""
+        self._highlighted = term_id
+        found = self.select_term(term_id)
+        self._show_current(self.terms.currentItem())
+        return found
+
+    @property
+    def highlighted(self) -> str:
+        """The id of the term shown highlighted, "" if none."""
+        current = self.current_term()
+        return self._highlighted if current and current.id == self._highlighted else ""
 
     def show_content(self, content: LanguageContent) -> None:
         """Lists the terms of ``content`` under their initial letters; keeps the chosen term.
@@ -165,11 +196,32 @@ class GlossaryPanel(QWidget):
             if self.terms.item(row).data(TERM_ROLE) and not self.terms.item(row).isHidden()
         ]
 
-    def _apply_filter(self, text: str) -> None:
-        if self._content is None:
-            return
+    def _matching(self, text: str) -> set[str] | None:
+        """The ids of the terms the filter lets through; None: all."""
+        assert self._content is not None
         lang = self._content.lang
+        if not text.strip():
+            self.correction_label.hide()
+            return None
+        if self._matcher is not None:
+            found, corrected = self._matcher(text, lang)
+            shown = html.escape(_("Showing terms for {corrected}"))
+            self.correction_label.setText(
+                shown.format(corrected=f"<i>{html.escape(corrected)}</i>") if corrected else ""
+            )
+            self.correction_label.setVisible(bool(corrected and found))
+            return set(found)
         needle = fold(text.strip(), lang)
+        return {
+            term.id
+            for term in self._content.glossary.values()
+            if needle in fold(" ".join((term.term, *term.aliases)), lang)
+        }
+
+    def _apply_filter(self, text: str) -> None:
+        if self._content is None or not self._listed:
+            return
+        matching = self._matching(text)
         header: QListWidgetItem | None = None
         header_used = False
         for row in range(self.terms.count()):
@@ -180,14 +232,12 @@ class GlossaryPanel(QWidget):
                     header.setHidden(not header_used)
                 header, header_used = item, False
                 continue
-            term = self._content.glossary[term_id]
-            names = " ".join((term.term, *term.aliases))
-            shown = not needle or needle in fold(names, lang)
+            shown = matching is None or term_id in matching
             item.setHidden(not shown)
             header_used = header_used or shown
         if header is not None:
             header.setHidden(not header_used)
-        self.empty_label.setVisible(bool(needle) and not self.visible_terms())
+        self.empty_label.setVisible(matching is not None and not self.visible_terms())
         current = self.terms.currentItem()
         if current is None or current.isHidden():
             visible = self.visible_terms()
@@ -201,7 +251,17 @@ class GlossaryPanel(QWidget):
         if term is None:
             self.definition.clear()
             return
-        parts = [f"<h3>{html.escape(term.term)}</h3>"]
+        heading = html.escape(term.term)
+        if term.id == self._highlighted:
+            # A table cell is the background QTextBrowser paints behind a whole block.
+            background, colour = theme_colour("match").name(), theme_colour("match_text").name()
+            heading = (
+                f'<table width="100%" cellpadding="6" bgcolor="{background}"><tr><td>'
+                f'<h3 style="color:{colour}">{heading}</h3></td></tr></table>'
+            )
+        else:
+            heading = f"<h3>{heading}</h3>"
+        parts = [heading]
         if term.pronunciation:
             hint = _("Say: {pronunciation}").format(pronunciation=term.pronunciation)
             parts.append(f"<p><i>{html.escape(hint)}</i></p>")

@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.counselling.action.toggled.connect(self.search_tools.close_hit_find_bar)
         self.reading_tools = ReadingTools(self)
         self.contents.page_chosen.connect(self.open_page)
-        self.reader.page_requested.connect(self.open_page)
+        self.reader.page_requested.connect(self.search_tools.follow_link)
         self.reader.timeline_requested.connect(self.show_timeline)
         self.reader.external_link_requested.connect(self._confirm_external_link)
         self.reader.broken_link.connect(self._report_broken_link)

@@ -40,10 +40,11 @@ from PySide6.QtWidgets import (
 
 from her2guide.i18n import LANGUAGE_NAMES, LANGUAGES, _
 from her2guide.ui.contents_tree import BASE_POINT_SIZE
+from her2guide.ui.search_hints import SUGGESTION_SCHEME, WayOn, note_html, ways_on
 from her2guide.ui.theming import theme_colour
 
 if TYPE_CHECKING:
-    from her2guide.search.index import SearchResult
+    from her2guide.search.index import Answer, SearchResult
 
 RESULT_ROLE = Qt.ItemDataRole.UserRole
 BOTH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -52,7 +53,14 @@ PANEL_WIDTH = 620
 SEARCH_LIMIT = 20
 SEARCH_SHORTCUT = "Ctrl+K"
 
-Search = Callable[[str, Sequence[str]], "list[SearchResult]"]
+Search = Callable[[str, Sequence[str]], "Answer"]
+
+
+def _plain(rich: str) -> str:
+    """Rich text as plain text, for screen readers."""
+    document = QTextDocument()
+    document.setHtml(rich)
+    return document.toPlainText()
 
 
 def is_search_shortcut(event: QEvent) -> bool:
@@ -114,10 +122,11 @@ class _ResultDelegate(QStyledItemDelegate):
         muted: str | None = None,
     ) -> tuple[QTextDocument, int]:
         """The row's laid-out text and its height."""
+        accent = muted or theme_colour("link").name()  # a selected row has one text colour
         muted = muted or theme_colour("muted").name()
         key = (index.row(), width, option.font.key(), muted)
         if key not in self._documents:
-            document = self._lay_out(option, index, width, muted)
+            document = self._lay_out(option, index, width, muted, accent)
             self._documents[key] = document, round(document.size().height())
         return self._documents[key]
 
@@ -127,6 +136,7 @@ class _ResultDelegate(QStyledItemDelegate):
         index: QModelIndex,
         width: int,
         muted: str,
+        accent: str,
     ) -> QTextDocument:
         document = QTextDocument()
         document.setDefaultFont(option.font)
@@ -134,6 +144,8 @@ class _ResultDelegate(QStyledItemDelegate):
         result = index.data(RESULT_ROLE)
         if result is None:
             document.setPlainText(index.data() or "")
+        elif isinstance(result, WayOn):
+            document.setHtml(result.html(accent))
         else:
             both = bool(index.data(BOTH_ROLE))
             document.setHtml(result_html(result, show_language=both, muted=muted))
@@ -173,17 +185,26 @@ class SearchResultsPanel(QFrame):
 
     Signals:
         both_languages_changed(bool): the reader ticked or unticked "both languages".
-        result_clicked(SearchResult): a result was clicked.
+        result_clicked(object): a result (SearchResult) or a way on (WayOn) was clicked.
+        suggestion_chosen(str): a "Did you mean" choice was clicked.
     """
 
     both_languages_changed = Signal(bool)
     result_clicked = Signal(object)
+    suggestion_chosen = Signal(str)
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.count_label = QLabel()
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.RichText)
+        self.note.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.note.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.note.linkActivated.connect(self._on_note_link)
+        self.note.hide()
         self.both_languages = QCheckBox()
         self.both_languages.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.both_languages.toggled.connect(self.both_languages_changed)
@@ -201,8 +222,10 @@ class SearchResultsPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(header)
+        layout.addWidget(self.note)
         layout.addWidget(self.list, 1)
         self._results: list[SearchResult] = []
+        self._answer: Answer | None = None
         self._query = ""
         self.text_scale = 100
         self.retranslate_ui()
@@ -213,7 +236,7 @@ class SearchResultsPanel(QFrame):
         self.both_languages.setToolTip(_("Also show results from the pages in the other language"))
         self.list.setAccessibleName(_("Search results"))
         self.setAccessibleName(_("Search results"))
-        self._show_count()
+        self.show_answer(self._query, self._answer)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -224,19 +247,42 @@ class SearchResultsPanel(QFrame):
     def results(self) -> list[SearchResult]:
         return list(self._results)
 
-    def show_results(self, query: str, results: list[SearchResult]) -> None:
-        self._query, self._results = query, results
+    @property
+    def ways_on(self) -> list[WayOn]:
+        """The rows offered besides the results (closest terms, glossary, contents)."""
+        rows = (self.list.item(row).data(RESULT_ROLE) for row in range(self.list.count()))
+        return [row for row in rows if isinstance(row, WayOn)]
+
+    def show_answer(self, query: str, answer: Answer | None) -> None:
+        """Shows the results of a search, what was searched instead, and ways on."""
+        self._query, self._answer = query, answer
+        self._results = list(answer.results) if answer is not None else []
         self.list.clear()
         self._delegate.forget()
         both = self.both_languages.isChecked()
-        for result in results:
+        for result in self._results:
             item = QListWidgetItem(result_text(result, show_language=both))
             item.setData(RESULT_ROLE, result)
             item.setData(BOTH_ROLE, both)
             self.list.addItem(item)
-        if results:
+        for way in ways_on(query, answer) if answer is not None else []:
+            item = QListWidgetItem(way.label())
+            item.setData(RESULT_ROLE, way)
+            self.list.addItem(item)
+        if self.list.count():
             self.list.setCurrentRow(0)
+        self._show_note()
         self._show_count()
+
+    def _show_note(self) -> None:
+        note = note_html(self._query, self._answer) if self._answer is not None else ""
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+        self.list.setAccessibleDescription(_plain(note) if note else "")
+
+    def _on_note_link(self, link: str) -> None:
+        if link.startswith(SUGGESTION_SCHEME):
+            self.suggestion_chosen.emit(link.removeprefix(SUGGESTION_SCHEME))
 
     def _show_count(self) -> None:
         if not self._query.strip():
@@ -246,7 +292,7 @@ class SearchResultsPanel(QFrame):
         else:
             self.count_label.setText(_("Results: {count}").format(count=len(self._results)))
 
-    def current_result(self) -> SearchResult | None:
+    def current_result(self) -> SearchResult | WayOn | None:
         item = self.list.currentItem()
         return item.data(RESULT_ROLE) if item is not None else None
 
@@ -263,6 +309,7 @@ class SearchResultsPanel(QFrame):
         self.list.setFont(font)
         font.setPointSizeF(BASE_POINT_SIZE * (100 + percent) / 200)
         self.count_label.setFont(font)
+        self.note.setFont(font)
         self.both_languages.setFont(font)
 
     def preferred_width(self) -> int:
@@ -271,8 +318,17 @@ class SearchResultsPanel(QFrame):
 
     def preferred_height(self) -> int:
         rows = sum(self.list.sizeHintForRow(row) for row in range(self.list.count()))
-        header = self.count_label.sizeHint().height() + 24
-        return header + max(rows, 0) + 2 * self.list.frameWidth()
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        parts = [
+            max(self.count_label.sizeHint().height(), self.both_languages.sizeHint().height()),
+            rows + 2 * self.list.frameWidth(),
+        ]
+        if self.note.isVisibleTo(self):
+            width = self.preferred_width() - margins.left() - margins.right()
+            parts.append(self.note.heightForWidth(width))
+        spacing = layout.spacing() * (len(parts) - 1)
+        return sum(parts) + spacing + margins.top() + margins.bottom() + 2 * self.frameWidth()
 
     def _on_clicked(self, item: QListWidgetItem) -> None:
         self.result_clicked.emit(item.data(RESULT_ROLE))
@@ -287,10 +343,14 @@ class SearchBox(QLineEdit):
     Signals:
         result_chosen(SearchResult): Enter or a click chose this result.
         escaped(): Esc in a field whose list is closed; the window returns to the page.
+        glossary_requested(str): nothing was found and the reader chose to look in the glossary.
+        contents_requested(): nothing was found and the reader chose to browse the contents.
     """
 
     result_chosen = Signal(object)
     escaped = Signal()
+    glossary_requested = Signal(str)
+    contents_requested = Signal()
 
     def __init__(self, search: Search, language: Callable[[], str], host: QWidget) -> None:
         super().__init__()
@@ -303,6 +363,7 @@ class SearchBox(QLineEdit):
         self.textChanged.connect(self.refresh)
         self.panel.both_languages_changed.connect(lambda _checked: self.refresh())
         self.panel.result_clicked.connect(self._choose)
+        self.panel.suggestion_chosen.connect(self._search_for)
         host.installEventFilter(self)
         self.retranslate_ui()
 
@@ -329,10 +390,10 @@ class SearchBox(QLineEdit):
         """Searches again for the field's text (after typing, a language change, a new option)."""
         text = self.text()
         if not text.strip():
-            self.panel.show_results("", [])
+            self.panel.show_answer("", None)
             self.panel.hide()
             return
-        self.panel.show_results(text, self._search(text, self.languages()))
+        self.panel.show_answer(text, self._search(text, self.languages()))
         if self.hasFocus():
             self._place_panel()
             self.panel.show()
@@ -347,10 +408,25 @@ class SearchBox(QLineEdit):
         height = min(self.panel.preferred_height(), int(host.height() * 0.7))
         self.panel.setGeometry(left, below.y(), width, max(height, 80))
 
-    def _choose(self, result: SearchResult | None) -> None:
-        if result is not None:
+    def _choose(self, result: SearchResult | WayOn | None) -> None:
+        if isinstance(result, WayOn):
+            if result.kind == "search":
+                self._search_for(result.text)
+                return
+            self.panel.hide()
+            if result.kind == "glossary":
+                self.glossary_requested.emit(result.text)
+            else:
+                self.contents_requested.emit()
+        elif result is not None:
             self.panel.hide()
             self.result_chosen.emit(result)
+
+    def _search_for(self, text: str) -> None:
+        """Searches for a suggestion, as if the reader had typed it."""
+        self.setText(text)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.refresh()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

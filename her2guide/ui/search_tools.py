@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
+from her2guide.content.model import GLOSSARY_PAGE
 from her2guide.i18n import _
 from her2guide.ui.find_bar import FindBar
 from her2guide.ui.glossary_panel import GlossaryPanel
@@ -23,7 +24,7 @@ from her2guide.ui.term_tips import TermTips
 
 if TYPE_CHECKING:
     from her2guide.navigation import Location
-    from her2guide.search.index import SearchIndex, SearchResult
+    from her2guide.search.index import Answer, SearchIndex, SearchResult
     from her2guide.ui.main_window import MainWindow
 
 STATUS_TIMEOUT_MS = 15000
@@ -59,6 +60,9 @@ class SearchTools(QObject):
 
         self.search_box.result_chosen.connect(self.open_result)
         self.search_box.escaped.connect(lambda: window.reader.setFocus())
+        self.search_box.glossary_requested.connect(self.look_up)
+        self.search_box.contents_requested.connect(self.browse_contents)
+        self.glossary_panel.set_matcher(self._matching_terms)
         self.glossary_panel.page_requested.connect(window.open_page)
         window.views.currentChanged.connect(self._on_view_changed)
         window.location_shown.connect(self._on_location_shown)
@@ -143,8 +147,38 @@ class SearchTools(QObject):
             self._index = SearchIndex(library.language, library.root / SYNONYMS_FILE)
         return self._index
 
-    def search(self, text: str, langs: Sequence[str]) -> list[SearchResult]:
-        return self.index.search(text, langs, limit=SEARCH_LIMIT)
+    def search(self, text: str, langs: Sequence[str]) -> Answer:
+        return self.index.answer(text, langs, limit=SEARCH_LIMIT)
+
+    def _matching_terms(self, text: str, lang: str) -> tuple[list[str], str]:
+        return self.index.matching_terms(text, lang)
+
+    def look_up(self, text: str) -> None:
+        """Opens the glossary beside the page, filtered by ``text`` if any term matches it."""
+        self.glossary_dock.show()
+        self.glossary_dock.raise_()
+        panel = self.glossary_panel
+        panel.filter.setText(text)
+        if not panel.visible_terms():
+            panel.filter.clear()
+        panel.filter.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def browse_contents(self) -> None:
+        """Shows the contents (all pages by topic) and puts the keyboard there."""
+        contents = self.window.contents
+        contents.show()
+        contents.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def follow_link(self, page_id: str, fragment: str) -> None:
+        """A link in a page: a glossary word opens its entry in the glossary beside the page,
+        highlighted, and the page stays; any other link opens its page."""
+        if page_id == GLOSSARY_PAGE and fragment and fragment in self.window.content.glossary:
+            self.glossary_dock.show()
+            self.glossary_dock.raise_()
+            self.glossary_panel.filter.clear()
+            self.glossary_panel.show_entry(fragment)
+            return
+        self.window.open_page(page_id, fragment)
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
