@@ -185,7 +185,6 @@ def test_pause_resume_stop_and_the_sentence_steps(
     tools.next_action.trigger()
     assert tools.reader.index == 2
     assert tools.reader.state == "paused"
-    assert tools.reader.script[2].kind == "in-short"
     assert _highlighted(window) == [tools.reader.script[2].shown]
     tools.previous_action.trigger()
     assert tools.reader.index == 1

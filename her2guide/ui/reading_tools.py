@@ -212,6 +212,9 @@ class ReadingTools(QObject):
     def _on_view_changed(self, _index: int) -> None:
         on_page = self.window.views.currentWidget() is self.window.reader
         self.bar.setVisible(on_page)
+        box = self.bar.parentWidget()
+        if box is not None and box.layout() is not None:
+            box.layout().activate()  # the view gets the bar's room now, not at the next event
         if not on_page:
             self.reader.stop()
 
