@@ -63,6 +63,7 @@ class PageBar(QWidget):
             self._grid.addWidget(self.controls, 1, 0, 1, 2)
             self._grid.addWidget(self.message, 2, 0, 1, 2)
         self._grid.setColumnStretch(0, 1)
+        self.updateGeometry()  # the window lays the bar out again at its new height
 
     def minimumSizeHint(self) -> QSize:
         """As narrow as the wider of the two rows: the bar never widens the window."""

@@ -178,7 +178,7 @@ class ReadingTools(QObject):
     def _show_rate(self) -> None:
         """The speed button names the speed in use; its menu offers the others."""
         rate = next(name for name, action in self.rate_actions.items() if action.isChecked())
-        self.rate_button.setText(_(RATE_LABELS[rate]))
+        self.rate_button.setText(_("Speed"))  # short on the bar; the menu ticks the speed in use
         name = _("Reading speed: {speed}").format(speed=_(RATE_LABELS[rate]))
         self.rate_button.setAccessibleName(name)
         self.rate_button.setToolTip(name)

@@ -31,6 +31,7 @@ from shiboken6 import isValid
 
 from her2guide.i18n import _
 from her2guide.ui.screen_fit import move_inside, room_for
+from her2guide.ui.side_dock import panel_of
 
 if TYPE_CHECKING:
     from her2guide.ui.main_window import MainWindow
@@ -211,7 +212,7 @@ class WindowFit(QObject):
 
     def dock_width(self, dock: QDockWidget) -> int:
         """Wide enough for :data:`DOCK_CHARACTERS` characters, at most :data:`DOCK_SHARE`."""
-        widget = dock.widget()
+        widget = panel_of(dock)
         wanted = DOCK_CHARACTERS * QFontMetrics(widget.font()).averageCharWidth() + 40
         share = round(self.window.width() * DOCK_SHARE)
         return max(widget.minimumSizeHint().width(), min(wanted, share))
