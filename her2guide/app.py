@@ -29,6 +29,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from her2guide.content.check import run_check
 
         return run_check(args.folder or content_dir(), resources_dir(), stats=args.stats)
+    if args.command == "handout":
+        from her2guide.printing.command import run_handout
+
+        return run_handout(args, args.content)
 
     from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
 

@@ -148,11 +148,18 @@ def clinic_html(clinic: ClinicContact, lang: str, *, for_print: bool) -> str:
 
 
 def card_html(
-    page_html: str, title: str, clinic: ClinicContact, lang: str, *, for_print: bool = False
+    page_html: str,
+    title: str,
+    clinic: ClinicContact,
+    lang: str,
+    *,
+    for_print: bool = False,
+    source_note: str = "",
 ) -> str:
     """The whole card as an HTML document in ``lang``. On paper it is kept to one sheet: the
     clinic beside the summary, and the boxes with their signs but without the explanations,
-    in two columns."""
+    in two columns, and ``source_note`` (one line on where the sources are) in place of the
+    list of sources."""
     flags = red_flag_parts(page_html)
     heading_class = ' class="card"' if for_print else ""
     parts = [f"<h1{heading_class}>{html.escape(title)}</h1>"]
@@ -164,8 +171,7 @@ def card_html(
             f'<td width="58%" valign="top">{flags.summary}</td></tr></table>'
         )
         parts.append(_two_columns([signs_only(box) for box in flags.warnings]))
-        # The sources start the second sheet, so that the card itself is one whole sheet.
-        parts.append(flags.sources.replace("<h2 ", '<h2 style="page-break-before: always" ', 1))
+        parts.append(source_note)
     else:
         parts += [clinic, flags.summary, *flags.warnings, flags.sources]
     return f'<html lang="{lang}"><body>' + "\n".join(parts) + "</body></html>"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from her2guide import __version__
 from her2guide.i18n import LANGUAGES
+from her2guide.printing.command import add_handout_command
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="quit as soon as the first page is painted (for start-up measurements)",
     )
-    commands = parser.add_subparsers(dest="command", metavar="check")
+    commands = parser.add_subparsers(dest="command", metavar="{check,handout}")
     check = commands.add_parser("check", help="validate a content folder and list every problem")
     check.add_argument(
         "folder", nargs="?", type=Path, help="content folder (default: the shipped one)"
@@ -34,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--stats", action="store_true", help="also print the readability of every page"
     )
+    add_handout_command(commands)
     return parser
 
 
