@@ -122,6 +122,10 @@ class HandoutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.buttons)
+        self.retranslate_ui()
+        free = self._fitted(QSize(10**6, 10**6))
+        if self.buttons.sizeHint().width() > free.width() - 40:  # large text: stack the buttons
+            self.buttons.setOrientation(Qt.Orientation.Vertical)
         scale = max(1.0, text_scale / 100)
         self.resize(self._fitted(QSize(round(560 * scale), round(680 * scale))))
         self.retranslate_ui()
