@@ -210,3 +210,24 @@ def test_an_unknown_page_or_unwritable_file_ends_with_a_message(
     assert _handout(tmp_path / "missing" / "x.pdf") == 1
     assert "does not exist" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_sources_are_in_one_appendix_or_left_to_the_app(library: Library, tmp_path: Path) -> None:
+    _settings()
+    page = library.language("en").pages["side-effects"]
+    first_source = _squeeze(page.sources[0].text.split(" (")[0])
+    with_sources = tmp_path / "sources.pdf"
+    assert _handout(with_sources, "--pages", "welcome,side-effects") == 0
+    pages = [_squeeze(text) for text in _pages(with_sources)]
+    appendix = [
+        i for i, text in enumerate(pages, 1) if _squeeze("HER2 Guide \u2013 Sources") in text
+    ]
+    assert appendix
+    assert all(f"Sources:seepage{appendix[0]}" in text for text in pages[: appendix[0] - 1])
+    assert [i for i, text in enumerate(pages, 1) if first_source in text] == appendix[:1]
+    assert _squeeze(f"{page.title} \u2013 page") in pages[appendix[0] - 1]
+    without = tmp_path / "no-sources.pdf"
+    assert _handout(without, "--pages", "welcome,side-effects", "--no-sources") == 0
+    pages = [_squeeze(text) for text in _pages(without)]
+    assert not any(first_source in text for text in pages)
+    assert all(_squeeze("Sources: in the HER2 Guide app") in text for text in pages)

@@ -58,7 +58,8 @@ class PrintSection:
     """One topic of a printout, printed from the top of a new sheet.
 
     ``reviewed`` is the review date shown in the footer. ``has_sources`` says that the topic has
-    sources: at its own end, or in the appendix when ``sources_in_appendix``. ``images`` names
+    sources: at its own end, or, when ``sources_in_appendix``, in the appendix (or only in the
+    app, when the reader left the appendix out). ``images`` names
     the pictures the painter must provide (see TIMELINE_IMAGE). A ``compact`` section is set at
     11 pt instead of 12 pt, so that the red-flag card fits on one sheet. ``page_id`` is what
     "see page N" links point at; ``sources_html`` is the topic's numbered source list (and
@@ -295,7 +296,8 @@ def compose_handout(
 ) -> list[PrintSection]:
     """All sections of a handout, topic by topic, each topic in every chosen language one after
     the other: the red-flag card first (it is the sheet to keep by the phone), then the chosen
-    pages, the treatment path, the questions and, if chosen, the sources."""
+    pages, the treatment path, the questions and, if chosen, the sources (else no topic
+    prints its sources, and the footers say they are in the app)."""
     appendix = options.sources
     topics: list[list[PrintSection | None]] = []
     if options.red_flags:
@@ -304,12 +306,12 @@ def compose_handout(
         )
     for page_id in options.pages:
         topics.append(
-            [page_section(library, lang, page_id, appendix=appendix) for lang in options.languages]
+            [page_section(library, lang, page_id, appendix=True) for lang in options.languages]
         )
     if options.timeline:
         topics.append(
             [
-                timeline_section(timeline, lang, you_are_here, appendix=appendix)
+                timeline_section(timeline, lang, you_are_here, appendix=True)
                 for lang in options.languages
                 if (timeline := timelines.get(lang)) is not None
             ]

@@ -344,6 +344,8 @@ def _paint_footer(
         notes.append(_t("Medically reviewed on {date}", lang).format(date=reviewed))
     if section.has_sources and section.sources_in_appendix and sources_at is not None:
         notes.append(_t("Sources: see page {number}", lang).format(number=sources_at))
+    elif section.has_sources and section.sources_in_appendix:
+        notes.append(_t("Sources: in the HER2 Guide app", lang))
     elif section.has_sources and not section.sources_in_appendix:
         notes.append(_t("Sources: listed at the end of this topic", lang))
     line = line.translated(0, sheet.line)
