@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from her2guide.ui import print_support
 from her2guide.ui.handout_dialog import HandoutDialog
 from tests.helpers import WindowFactory
 
@@ -60,3 +66,39 @@ def test_at_300_percent_text_the_body_scrolls_and_the_buttons_stay_on_screen(
         assert button.isVisible()
         top_left = button.mapTo(dialog, QPoint(0, 0))
         assert inside.contains(QRect(top_left, button.size()))
+
+
+def test_save_as_pdf_proposes_the_documents_folder_and_offers_to_open_the_file(
+    make_window: WindowFactory,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    window = make_window(lang="de")
+    target = tmp_path / "merkblatt.pdf"
+    suggested: list[Path] = []
+    opened: list[QUrl] = []
+
+    def answer(_parent: object, proposal: Path) -> Path:
+        suggested.append(proposal)
+        return target
+
+    def save_pdf(dialog: HandoutDialog) -> int:
+        dialog.pdf_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(print_support, "choose_pdf_file", answer)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    monkeypatch.setattr(HandoutDialog, "exec", save_pdf)
+    window.care_tools.handout_action.trigger()
+
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    today = dt.date.today().isoformat()
+    assert suggested == [Path(documents) / f"HER2-Ratgeber-Merkblatt-{today}.pdf"]
+    assert target.stat().st_size > 0
+    box = next(box for box in window.findChildren(QMessageBox) if box.isVisible())
+    assert str(target) in box.text()
+    assert not opened  # nothing opens unless the user asks
+    folder = next(b for b in box.buttons() if b.text() == "&Ordner öffnen")
+    folder.click()
+    assert opened == [QUrl.fromLocalFile(str(tmp_path))]
