@@ -262,8 +262,9 @@ def sources_section(sections: Sequence[PrintSection], lang: str) -> PrintSection
     return PrintSection(lang, title, _document(lang, parts), page_id=SOURCES_ID)
 
 
-def _link_pages(section: PrintSection, library: Library, included: set[str]) -> PrintSection:
-    """Links to other pages as "see page N", or the page's name when it is not printed."""
+def link_pages(section: PrintSection, library: Library, included: set[str]) -> PrintSection:
+    """Links to the ``included`` pages as "see page N" (the painter fills in N), to others as
+    the name of the page in the app."""
     lang = section.lang
 
     def reference(match: re.Match[str]) -> str:
@@ -320,7 +321,7 @@ def compose_handout(
         topics.append([questions_section(questions, lang, library) for lang in options.languages])
     sections = [section for topic in topics for section in topic if section is not None]
     included = {section.page_id for section in sections}
-    sections = [_link_pages(section, library, included) for section in sections]
+    sections = [link_pages(section, library, included) for section in sections]
     if appendix:
         sections += [
             appendix_section

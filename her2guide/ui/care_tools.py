@@ -29,6 +29,7 @@ from her2guide.printing.handout import (
     PrintSection,
     card_section,
     compose_handout,
+    link_pages,
     page_section,
     timeline_section,
 )
@@ -300,7 +301,7 @@ class CareTools(QObject):
         if window.current_page is None:
             return []
         section = page_section(window.library, lang, window.current_page)
-        return [section] if section else []
+        return [link_pages(section, window.library, set())] if section else []
 
     def print_current(self) -> None:
         sections = self.current_sections()
