@@ -1,0 +1,93 @@
+"""Page breaks on paper: what must stay whole is moved to the next sheet, nothing is cut."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSizeF
+from PySide6.QtGui import QTextDocument, QTextFrame
+from pytestqt.qtbot import QtBot
+
+from her2guide.care_card import ClinicContact
+from her2guide.content.library import Library
+from her2guide.paths import content_dir, resources_dir
+from her2guide.printing.handout import HandoutOptions, compose_handout
+from her2guide.printing.pagination import cut_lines, keep_together
+from her2guide.printing.paint import PrintJob, lay_out_job, pdf_printer
+from her2guide.questions import QuestionList
+
+PAGE = QSizeF(400, 300)
+
+
+def _document(body: str) -> QTextDocument:
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    document.setPageSize(PAGE)
+    document.setHtml(f"<body>{body}</body>")
+    return document
+
+
+def _filler(lines: int) -> str:
+    return "".join(f"<p>Filler line {n}.</p>" for n in range(lines))
+
+
+def _tables(document: QTextDocument) -> list[QTextFrame]:
+    return document.rootFrame().childFrames()
+
+
+def _crosses(top: float, bottom: float) -> bool:
+    return int(top // PAGE.height()) != int((bottom - 1) // PAGE.height())
+
+
+def test_a_box_that_would_be_cut_starts_the_next_sheet(qtbot: QtBot) -> None:
+    box = '<table border="1" width="100%"><tr><td>' + _filler(6) + "</td></tr></table>"
+    document = _document(_filler(9) + box + _filler(2))
+    layout = document.documentLayout()
+    before = layout.frameBoundingRect(_tables(document)[0])
+    assert _crosses(before.top(), before.bottom())
+    assert keep_together(document) == 1
+    after = layout.frameBoundingRect(_tables(document)[0])
+    assert after.top() >= PAGE.height()
+    assert not _crosses(after.top(), after.bottom())
+
+
+def test_a_heading_never_ends_a_sheet(qtbot: QtBot) -> None:
+    document = _document(_filler(10) + "<h2>Heading</h2><p>" + "Its first words. " * 30 + "</p>")
+    keep_together(document)
+    block = document.begin()
+    while not block.blockFormat().headingLevel():
+        block = block.next()
+    top = document.documentLayout().blockBoundingRect(block).top()
+    assert top >= PAGE.height()
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_no_page_of_the_guide_has_a_cut_line_or_a_cut_box(
+    qtbot: QtBot, tmp_path: Path, lang: str
+) -> None:
+    library = Library(content_dir(), resources_dir())
+    content = library.language(lang)
+    pages = tuple(p.id for s in content.sections for p in content.pages_in(s.id))
+    sections = compose_handout(
+        library,
+        HandoutOptions(pages=pages, languages=(lang,), questions=True),
+        clinic=ClinicContact(),
+        questions=QuestionList(),
+        timelines={},
+        you_are_here=None,
+    )
+    writer = pdf_printer(tmp_path / "x.pdf", "x")
+    laid, _numbers = lay_out_job(writer, PrintJob(sections, library.resources))
+    for item in laid:
+        document = item.document
+        assert not cut_lines(document), item.section.title
+        height = document.pageSize().height()
+        for table in _tables(document):
+            rect = document.documentLayout().frameBoundingRect(table)
+            if rect.height() < height * 0.95:
+                assert not _crosses_page(rect.top(), rect.bottom(), height), item.section.title
+
+
+def _crosses_page(top: float, bottom: float, height: float) -> bool:
+    return int(top // height) != int((bottom - 1) // height)
