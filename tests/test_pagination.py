@@ -91,3 +91,22 @@ def test_no_page_of_the_guide_has_a_cut_line_or_a_cut_box(
 
 def _crosses_page(top: float, bottom: float, height: float) -> bool:
     return int(top // height) != int((bottom - 1) // height)
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_card_stays_one_sheet_at_twice_the_text_size(
+    qtbot: QtBot, tmp_path: Path, lang: str
+) -> None:
+    library = Library(content_dir(), resources_dir())
+    clinic = ClinicContact("Breast Centre, Ward 4", "030 1234 5678")
+    sections = compose_handout(
+        library,
+        HandoutOptions(languages=(lang,)),
+        clinic=clinic,
+        questions=QuestionList(),
+        timelines={},
+        you_are_here=None,
+    )
+    job = PrintJob(sections, library.resources, clinic=clinic, text_scale=200)
+    laid, _numbers = lay_out_job(pdf_printer(tmp_path / "x.pdf", "x"), job)
+    assert [item.pages for item in laid if item.section.compact] == [1]

@@ -201,6 +201,22 @@ def fill_page_numbers(html: str, numbers: Mapping[tuple[str, str], int]) -> str:
     return PAGE_REF.sub(lambda match: str(numbers.get((match.group(1), match.group(2)), 88)), html)
 
 
+def _document(
+    html: str, printer: QPagedPaintDevice, sheet: _Sheet, job: PrintJob, style: str, size: float
+) -> _PrintDocument:
+    document = _PrintDocument(job.images, job.resources)
+    document.documentLayout().setPaintDevice(printer)
+    font = QFont(QGuiApplication.font())
+    font.setPointSizeF(size)
+    document.setDefaultFont(font)
+    document.setDefaultStyleSheet(style)
+    document.setDocumentMargin(0)
+    document.setPageSize(QSizeF(sheet.body.width(), sheet.body.height()))
+    document.setHtml(html)
+    keep_together(document)
+    return document
+
+
 def _lay_out(
     section: PrintSection,
     html: str,
@@ -209,17 +225,14 @@ def _lay_out(
     job: PrintJob,
     style: str,
 ) -> _Laid:
-    document = _PrintDocument(job.images, job.resources)
-    document.documentLayout().setPaintDevice(printer)
-    font = QFont(QGuiApplication.font())
-    size = COMPACT_POINT_SIZE if section.compact else BODY_POINT_SIZE
-    font.setPointSizeF(size * max(100, min(200, job.text_scale)) / 100)
-    document.setDefaultFont(font)
-    document.setDefaultStyleSheet(style)
-    document.setDocumentMargin(0)
-    document.setPageSize(QSizeF(sheet.body.width(), sheet.body.height()))
-    document.setHtml(html)
-    keep_together(document)
+    """The section at the reader's text size; a compact section (the card, one sheet to keep
+    by the phone) is made smaller again, down to its normal size, until it fits one sheet."""
+    base = COMPACT_POINT_SIZE if section.compact else BODY_POINT_SIZE
+    size = base * max(100, min(200, job.text_scale)) / 100
+    document = _document(html, printer, sheet, job, style, size)
+    while section.compact and document.pageCount() > 1 and size > base:
+        size = max(base, size - 1)
+        document = _document(html, printer, sheet, job, style, size)
     return _Laid(section, document, max(1, document.pageCount()), html)
 
 
