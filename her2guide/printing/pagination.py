@@ -7,7 +7,8 @@ Qt, which breaks it between lines. Parts that stay whole:
 
 - a box or table (a top-level table) with everything in it;
 - a figure with its legend (the picture, the paragraph under it and the list that follows);
-- a heading with the first lines of what follows it.
+- a heading with the first lines of what follows it;
+- the first two lines of a paragraph (so that no paragraph starts on a sheet's last line).
 """
 
 from __future__ import annotations
@@ -67,13 +68,6 @@ def _first_lines_bottom(
         return _bottom(document, item)
     line = text_layout.lineAt(count - 1)
     return top + line.y() + line.height()
-
-
-def _first_line_top(document: QTextDocument, item: QTextBlock | QTextFrame) -> float:
-    top = _top(document, item)
-    if isinstance(item, QTextFrame) or item.layout().lineCount() == 0:
-        return top
-    return top + item.layout().lineAt(0).y()
 
 
 def _has_image(block: QTextBlock) -> bool:
@@ -159,18 +153,15 @@ def keep_together(document: QTextDocument) -> int:
         top = _top(document, part.first)
         if top % height < 1:
             continue
-        if _page(top, height) != _page(_first_line_top(document, part.first), height):
-            # Qt moved its first line on and left its margin behind: move all of it.
-            _break_before(document, part.first)
-            added += 1
-            continue
         if part.heading and index + 1 < len(parts):
             following = parts[index + 1].first
             end = _first_lines_bottom(document, following, KEEP_WITH_HEADING_LINES)
-        else:
+        elif part.figure or isinstance(part.first, QTextFrame):
             end = _bottom(document, part.items[-1])
             if end - top > height * 0.95:  # too tall to keep whole: keep its first item whole
                 end = _bottom(document, part.first)
+        else:  # a paragraph may be split, but not after its first line
+            end = _first_lines_bottom(document, part.first, KEEP_WITH_HEADING_LINES)
         if end - top > height * 0.95:
             continue
         if _page(top, height) != _page(end - 1, height):
