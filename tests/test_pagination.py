@@ -63,7 +63,7 @@ def test_a_heading_never_ends_a_sheet(qtbot: QtBot) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
-def test_no_page_of_the_guide_has_a_cut_line_or_a_cut_box(
+def test_no_page_of_the_guide_has_a_cut_line_a_cut_box_or_a_lone_heading(
     qtbot: QtBot, tmp_path: Path, lang: str
 ) -> None:
     library = Library(content_dir(), resources_dir())
@@ -87,6 +87,28 @@ def test_no_page_of_the_guide_has_a_cut_line_or_a_cut_box(
             rect = document.documentLayout().frameBoundingRect(table)
             if rect.height() < height * 0.95:
                 assert not _crosses_page(rect.top(), rect.bottom(), height), item.section.title
+        for heading, following in _headings(document):
+            assert int(heading // height) == int(following // height), item.section.title
+
+
+def _headings(document: QTextDocument) -> list[tuple[float, float]]:
+    """Each heading's top, and where the first line after it ends."""
+    layout = document.documentLayout()
+    pairs = []
+    iterator = document.rootFrame().begin()
+    heading_top = None
+    while not iterator.atEnd():
+        frame, block = iterator.currentFrame(), iterator.currentBlock()
+        if heading_top is not None:
+            first = document.findBlock(frame.firstPosition()) if frame is not None else block
+            rect = layout.blockBoundingRect(first)
+            line = first.layout().lineAt(0)
+            pairs.append((heading_top, rect.top() + line.y() + line.height() - 1))
+            heading_top = None
+        if frame is None and block.blockFormat().headingLevel():
+            heading_top = layout.blockBoundingRect(block).top()
+        iterator += 1
+    return pairs
 
 
 def _crosses_page(top: float, bottom: float, height: float) -> bool:
