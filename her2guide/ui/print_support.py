@@ -1,7 +1,10 @@
 """Turns what the reader chose into paper or a PDF: pictures, the print dialog, the PDF file.
 
 The timeline picture is painted by a TimelineWidget of its own, in the light palette and in
-the language of the handout, with "you are here" marked; the screen's widget is not touched.
+the language of the handout, with "you are here" marked; the screen's widget is not touched. It
+is drawn at its real size (no text under 10 pt) and, when taller than a sheet, cut between its
+boxes into slices that each fill a sheet. A saved PDF gets its metadata, and the user is offered
+to open it or its folder.
 """
 
 from __future__ import annotations
