@@ -63,7 +63,7 @@ def test_a_heading_never_ends_a_sheet(qtbot: QtBot) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
-def test_no_page_of_the_guide_has_a_cut_line_a_cut_box_or_a_lone_heading(
+def test_no_sheet_cuts_a_line_or_box_or_ends_with_a_heading_or_a_lone_figure(
     qtbot: QtBot, tmp_path: Path, lang: str
 ) -> None:
     library = Library(content_dir(), resources_dir())
@@ -89,6 +89,21 @@ def test_no_page_of_the_guide_has_a_cut_line_a_cut_box_or_a_lone_heading(
                 assert not _crosses_page(rect.top(), rect.bottom(), height), item.section.title
         for heading, following in _headings(document):
             assert int(heading // height) == int(following // height), item.section.title
+        for picture, legend in _figures(document):
+            assert int(picture // height) == int(legend // height), item.section.title
+
+
+def _figures(document: QTextDocument) -> list[tuple[float, float]]:
+    """Each picture's top, and where the paragraph under it (its legend) ends."""
+    layout = document.documentLayout()
+    pairs = []
+    block = document.begin()
+    while block.isValid() and block.next().isValid():
+        if "\ufffc" in block.text() and block.next().text().strip():
+            top = layout.blockBoundingRect(block).top()
+            pairs.append((top, layout.blockBoundingRect(block.next()).bottom() - 1))
+        block = block.next()
+    return pairs
 
 
 def _headings(document: QTextDocument) -> list[tuple[float, float]]:

@@ -83,7 +83,7 @@ class HandoutDialog(QDialog):
         self.current_language = self.language_buttons[content.lang]
         self.current_language.setChecked(True)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.print_button = QPushButton()
         self.pdf_button = QPushButton()
         self.buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.AcceptRole)
