@@ -43,9 +43,14 @@ class ClinicContact:
     def is_set(self) -> bool:
         return bool(self.name.strip() or self.phone.strip() or self.night_phone.strip())
 
-    def one_line(self) -> str:
-        """Name and number on one line, as the header of a printed page shows them."""
-        return ", ".join(part.strip() for part in (self.name, self.phone) if part.strip())
+    def one_line(self, lang: str) -> str:
+        """Name and numbers on one line, as the footer of a printed page shows them."""
+        line = ", ".join(part.strip() for part in (self.name, self.phone) if part.strip())
+        number = self.night_phone.strip()
+        if number:
+            night = _t("nights and weekends: {number}", lang).format(number=number)
+            line = f"{line}; {night}" if line else night
+        return line
 
 
 def _t(message: str, lang: str) -> str:
@@ -184,11 +189,18 @@ def with_clinic_box(page_html: str, clinic: ClinicContact, lang: str) -> str:
 
 
 def card_html(
-    page_html: str, title: str, clinic: ClinicContact, lang: str, *, for_print: bool = False
+    page_html: str,
+    title: str,
+    clinic: ClinicContact,
+    lang: str,
+    *,
+    for_print: bool = False,
+    source_note: str = "",
 ) -> str:
     """The whole card as an HTML document in ``lang``. On paper it is kept to one sheet: the
     clinic beside the summary, and the boxes with their signs but without the explanations,
-    in two columns."""
+    in two columns, and ``source_note`` (one line on where the sources are) in place of the
+    list of sources."""
     flags = red_flag_parts(page_html)
     heading_class = ' class="card"' if for_print else ""
     parts = [f"<h1{heading_class}>{html.escape(title)}</h1>"]
@@ -200,8 +212,7 @@ def card_html(
             f'<td width="58%" valign="top">{flags.summary}</td></tr></table>'
         )
         parts.append(_two_columns([signs_only(box) for box in flags.warnings]))
-        # The sources start the second sheet, so that the card itself is one whole sheet.
-        parts.append(flags.sources.replace("<h2 ", '<h2 style="page-break-before: always" ', 1))
+        parts.append(source_note)
     else:
         parts += [clinic, flags.summary, *flags.warnings, flags.sources]
     return f'<html lang="{lang}"><body>' + "\n".join(parts) + "</body></html>"

@@ -17,7 +17,7 @@ from pathlib import Path
 from her2guide import __version__
 from her2guide.i18n import LANGUAGES
 
-COMMANDS = ("her2guide.check_command",)
+COMMANDS = ("her2guide.check_command", "her2guide.printing.command")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -110,7 +110,9 @@ def test_a_handout_in_both_languages_has_each_part_in_each_language(library: Lib
         timelines=timelines,
         you_are_here="second-line",
     )
-    assert [s.lang for s in sections] == ["en"] * 5 + ["de"] * 5
+    # Each topic in both languages, one after the other; the sources last.
+    assert [s.lang for s in sections] == ["en", "de"] * 6
+    assert sections[-1].page_id == sections[-2].page_id == "sources"
     for lang in ("en", "de"):
         content = library.language(lang)
         titles = [s.title for s in sections if s.lang == lang]
@@ -119,7 +121,14 @@ def test_a_handout_in_both_languages_has_each_part_in_each_language(library: Lib
             content.pages["side-effects"].title,
             content.pages["lines-of-therapy"].title,
         ]
-    german_questions = sections[-1].html
+        appendix = sections[-2 if lang == "en" else -1].html
+        for page_id in ("side-effects", "lines-of-therapy"):
+            first_source = content.pages[page_id].sources[0].text
+            assert html.escape(first_source) in appendix
+            assert html.escape(first_source) not in next(
+                s.html for s in sections if s.lang == lang and s.page_id == page_id
+            )
+    german_questions = sections[-3].html
     german = library.language("de").pages["side-effects"].questions[0]
     assert html.escape(german) in german_questions
     assert "Can I still travel?" in german_questions
@@ -150,4 +159,39 @@ def test_an_empty_question_list_prints_lines_to_write_on(library: Library) -> No
         you_are_here=None,
     )
     assert len(sections) == 1
-    assert sections[0].html.count('<p class="notes">') >= 5
+    assert sections[0].html.count('<td class="answer">') >= 12
+
+
+def test_every_question_gets_four_ruled_lines_in_one_box(library: Library) -> None:
+    questions = QuestionList()
+    questions.add("Can I still travel?")
+    questions.add("Who do I call at night?")
+    sections = compose_handout(
+        library,
+        HandoutOptions(languages=("de",), red_flags=False, questions=True),
+        clinic=ClinicContact(),
+        questions=questions,
+        timelines={},
+        you_are_here=None,
+    )
+    boxes = re.findall(r'<table class="question".*?</table></td></tr></table>', sections[0].html)
+    assert len(boxes) == 2
+    assert all(box.count('<td class="answer">') == 4 for box in boxes)
+    assert "Can I still travel?" in boxes[0]
+
+
+def test_links_to_printed_pages_say_see_page_and_others_name_the_app_page(
+    library: Library,
+) -> None:
+    sections = compose_handout(
+        library,
+        HandoutOptions(pages=("antibody-drug-conjugates", "lines-of-therapy"), languages=("de",)),
+        clinic=ClinicContact(),
+        questions=QuestionList(),
+        timelines={},
+        you_are_here=None,
+    )
+    adc = next(s for s in sections if s.page_id == "antibody-drug-conjugates")
+    assert "(siehe Seite \u27e6de:lines-of-therapy\u27e7)" in adc.html
+    title = library.language("de").pages["pregnancy-fertility"].title
+    assert html.escape(f"(in der App: „{title}“)") in adc.html

@@ -1,10 +1,11 @@
-"""Paints print sections onto a printer or into a PDF, sheet by sheet, with header and footer.
+"""Paints print sections onto a printer or into a PDF, sheet by sheet, with a footer.
 
 Every section is laid out as its own paginated QTextDocument (so each topic starts on a new
-sheet), then each sheet is painted by hand: the header (app, topic, the clinic's number), the
-part of the text that belongs on that sheet, and the footer (review date, sources, date printed,
-page x of y). Paper is always light: a fixed print style sheet and palette, never the screen
-theme, and body text of at least 12 pt.
+sheet), with page breaks moved so that no box, figure or heading is cut (pagination.py). Then
+"see page N" placeholders are filled in from where each topic starts, and each sheet is painted:
+the part of the text that belongs on it, and the footer (topic, page x of y, the clinic's
+number, review date, where the sources are, date printed). Paper is always light: a fixed
+print style sheet and palette, never the screen theme, and body text of at least 12 pt.
 """
 
 from __future__ import annotations
@@ -33,18 +34,19 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
-from her2guide import themes
+from her2guide import __version__, themes
 from her2guide.care_card import ClinicContact
 from her2guide.content.review_status import review_footer
 from her2guide.i18n import format_date, gettext_for
-from her2guide.printing.handout import PrintSection
+from her2guide.printing.handout import PAGE_REF, SOURCES_ID, PrintSection
+from her2guide.printing.pagination import keep_together
 from her2guide.themes import fill_style_sheet
 from her2guide.ui.theming import palette_for
 
 BODY_POINT_SIZE = 12.0
 COMPACT_POINT_SIZE = 11.0
 SMALL_POINT_SIZE = 9.0
-MARGINS_MM = QMarginsF(18, 14, 18, 12)
+MARGINS_MM = QMarginsF(18, 14, 18, 10)
 PDF_RESOLUTION = 1200
 IMAGE_WIDTH = 600  # pixels at 96 dpi, the unit QTextDocument sizes images in on paper
 INK = QColor("#1b1b1b")
@@ -67,8 +69,8 @@ def set_up_page(printer: QPagedPaintDevice) -> None:
     )
 
 
-def pdf_printer(path: Path, title: str) -> QPdfWriter:
-    """A high-resolution A4 PDF writer for ``path``.
+def pdf_printer(path: Path, title: str, author: str = "") -> QPdfWriter:
+    """A high-resolution A4 PDF writer for ``path``; the creator is the app and its version.
 
     A QPdfWriter, not a QPrinter: creating a QPrinter loads Qt's CUPS support, which connects to
     the print service even when the output is only a file.
@@ -76,7 +78,9 @@ def pdf_printer(path: Path, title: str) -> QPdfWriter:
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_RESOLUTION)
     writer.setTitle(title)
-    writer.setCreator(title)
+    writer.setCreator(f"HER2 Guide {__version__}")
+    if author:
+        writer.setAuthor(author)
     set_up_page(writer)
     return writer
 
@@ -152,10 +156,11 @@ class _Laid:
     section: PrintSection
     document: _PrintDocument
     pages: int
+    html: str
 
 
 class _Sheet:
-    """Geometry of one sheet in device pixels: header, body and footer bands."""
+    """Geometry of one sheet in device pixels: the body and the footer band under it."""
 
     def __init__(self, printer: QPagedPaintDevice) -> None:
         paint_rect = printer.pageLayout().paintRectPixels(printer.resolution())
@@ -169,35 +174,113 @@ class _Sheet:
         self.line = QFontMetricsF(small, printer).lineSpacing()
         self.rule = max(1.0, self.line / 14)
         gap = self.line * 0.8
-        self.header = QRectF(0, 0, self.width, self.line * 1.2)
-        self.footer = QRectF(0, height - 3.3 * self.line, self.width, 3.3 * self.line)
-        top = self.header.bottom() + gap
-        self.body = QRectF(0, top, self.width, self.footer.top() - gap - top)
+        self.footer = QRectF(0, height - 4.3 * self.line, self.width, 4.3 * self.line)
+        self.body = QRectF(0, 0, self.width, self.footer.top() - gap)
 
 
-def _lay_out(
-    section: PrintSection, printer: QPagedPaintDevice, sheet: _Sheet, job: PrintJob, style: str
-) -> _Laid:
+PICTURE_SLICE = "{name}/{number}"
+
+
+def expand_pictures(html: str, names: Sequence[str], images: Mapping[str, QImage]) -> str:
+    """A picture too tall for one sheet comes in slices (``name/1``, ``name/2`` …): each slice
+    is its own paragraph, so that each can go on a sheet of its own."""
+    for name in names:
+        count = 0
+        while PICTURE_SLICE.format(name=name, number=count + 1) in images:
+            count += 1
+        if count:
+            slices = '</p><p class="picture">'.join(
+                f'<img src="{PICTURE_SLICE.format(name=name, number=n)}" />'
+                for n in range(1, count + 1)
+            )
+            html = html.replace(f'<img src="{name}" />', slices)
+    return html
+
+
+def fill_page_numbers(html: str, numbers: Mapping[tuple[str, str], int]) -> str:
+    """The "see page N" placeholders with the sheet each topic starts on (88 while unknown)."""
+    return PAGE_REF.sub(lambda match: str(numbers.get((match.group(1), match.group(2)), 88)), html)
+
+
+def _document(
+    html: str, printer: QPagedPaintDevice, sheet: _Sheet, job: PrintJob, style: str, size: float
+) -> _PrintDocument:
     document = _PrintDocument(job.images, job.resources)
     document.documentLayout().setPaintDevice(printer)
     font = QFont(QGuiApplication.font())
-    size = COMPACT_POINT_SIZE if section.compact else BODY_POINT_SIZE
-    font.setPointSizeF(size * max(100, min(200, job.text_scale)) / 100)
+    font.setPointSizeF(size)
     document.setDefaultFont(font)
     document.setDefaultStyleSheet(style)
     document.setDocumentMargin(0)
     document.setPageSize(QSizeF(sheet.body.width(), sheet.body.height()))
-    document.setHtml(section.html)
-    return _Laid(section, document, max(1, document.pageCount()))
+    document.setHtml(html)
+    keep_together(document)
+    return document
+
+
+def _lay_out(
+    section: PrintSection,
+    html: str,
+    printer: QPagedPaintDevice,
+    sheet: _Sheet,
+    job: PrintJob,
+    style: str,
+) -> _Laid:
+    """The section at the reader's text size; a compact section (the card, one sheet to keep
+    by the phone) is made smaller again, down to its normal size, until it fits one sheet."""
+    base = COMPACT_POINT_SIZE if section.compact else BODY_POINT_SIZE
+    size = base * max(100, min(200, job.text_scale)) / 100
+    document = _document(html, printer, sheet, job, style, size)
+    while section.compact and document.pageCount() > 1 and size > base:
+        size = max(base, size - 1)
+        document = _document(html, printer, sheet, job, style, size)
+    return _Laid(section, document, max(1, document.pageCount()), html)
+
+
+def _first_pages(laid: Sequence[_Laid]) -> dict[tuple[str, str], int]:
+    numbers: dict[tuple[str, str], int] = {}
+    number = 1
+    for item in laid:
+        if item.section.page_id:
+            numbers.setdefault((item.section.lang, item.section.page_id), number)
+        number += item.pages
+    return numbers
+
+
+def lay_out_job(
+    printer: QPagedPaintDevice, job: PrintJob
+) -> tuple[list[_Laid], dict[tuple[str, str], int]]:
+    """Every section laid out, with the page numbers filled in; a section is laid out again
+    only when its numbers changed (at most three rounds: numbers hardly move pages)."""
+    style = print_style_sheet(job.resources)
+    sheet = _Sheet(printer)
+    sources = [
+        expand_pictures(section.html, section.images, job.images) for section in job.sections
+    ]
+    numbers: dict[tuple[str, str], int] = {}
+    laid: list[_Laid] = []
+    for _round in range(3):
+        previous = laid
+        laid = []
+        for index, section in enumerate(job.sections):
+            html = fill_page_numbers(sources[index], numbers)
+            if previous and previous[index].html == html:
+                laid.append(previous[index])
+            else:
+                laid.append(_lay_out(section, html, printer, sheet, job, style))
+        found = _first_pages(laid)
+        if found == numbers:
+            break
+        numbers = found
+    return laid, numbers
 
 
 def print_sections(printer: QPagedPaintDevice, job: PrintJob) -> int:
     """Prints the job; returns the number of sheets. Nothing is printed for an empty job."""
     if not job.sections:
         return 0
-    style = print_style_sheet(job.resources)
     sheet = _Sheet(printer)
-    laid = [_lay_out(section, printer, sheet, job, style) for section in job.sections]
+    laid, numbers = lay_out_job(printer, job)
     total = sum(item.pages for item in laid)
     painter = QPainter()
     if not painter.begin(printer):
@@ -206,13 +289,13 @@ def print_sections(printer: QPagedPaintDevice, job: PrintJob) -> int:
     try:
         number = 0
         for item in laid:
+            sources_at = numbers.get((item.section.lang, SOURCES_ID))
             for index in range(item.pages):
                 if number:
                     printer.newPage()
                 number += 1
-                _paint_header(painter, sheet, item.section, number, total)
                 _paint_body(painter, sheet, item.document, index)
-                _paint_footer(painter, sheet, item.section, job)
+                _paint_footer(painter, sheet, item.section, job, (number, total), sources_at)
     finally:
         painter.end()
     return total
@@ -244,34 +327,39 @@ def _draw_line(
     painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
 
 
-def _paint_header(
-    painter: QPainter, sheet: _Sheet, section: PrintSection, number: int, total: int
+def _paint_footer(
+    painter: QPainter,
+    sheet: _Sheet,
+    section: PrintSection,
+    job: PrintJob,
+    page: tuple[int, int],
+    sources_at: int | None,
 ) -> None:
-    lang = section.lang
-    painter.setPen(INK)
-    title = f"{_t('HER2 Guide', lang)} \u2013 {section.title}"
-    page = _t("Page {number} of {total}", lang).format(number=number, total=total)
-    _draw_line(painter, sheet.header, title, page, sheet.small_bold, sheet.small_bold)
-    painter.setPen(QPen(RULE, sheet.rule))
-    y = round(sheet.header.bottom())
-    painter.drawLine(0, y, round(sheet.width), y)
-
-
-def _paint_footer(painter: QPainter, sheet: _Sheet, section: PrintSection, job: PrintJob) -> None:
-    """The clinic's number on every sheet, then where the text comes from and when printed."""
+    """Topic and page number, the clinic's number (or a line to write it on), then the review
+    date, where the sources are and when this was printed."""
     lang = section.lang
     painter.setPen(QPen(RULE, sheet.rule))
     top = round(sheet.footer.top())
     painter.drawLine(0, top, round(sheet.width), top)
     painter.setPen(INK)
     line = QRectF(0, sheet.footer.top() + sheet.line * 0.3, sheet.width, sheet.line)
+    topic = f"{_t('HER2 Guide', lang)} \u2013 {section.title}"
+    number = _t("Page {number} of {total}", lang).format(number=page[0], total=page[1])
+    _draw_line(painter, line, topic, number, sheet.small_bold, sheet.small_bold)
+    line = line.translated(0, sheet.line)
     if job.clinic.is_set:
-        contact = _t("Your care team: {contact}", lang).format(contact=job.clinic.one_line())
-        _draw_line(painter, line, contact, "", sheet.small_bold, sheet.small_bold)
+        contact = _t("Your care team: {contact}", lang).format(contact=job.clinic.one_line(lang))
+    else:
+        contact = _t("Your care team: {contact}", lang).format(contact="_" * 40)
+    _draw_line(painter, line, contact, "", sheet.small_bold, sheet.small_bold)
     notes = []
     if section.reviewed is not None:
         notes.append(review_footer(section.reviewed, section.reviewed_by, lang))
-    if section.has_sources:
+    if section.has_sources and section.sources_in_appendix and sources_at is not None:
+        notes.append(_t("Sources: see page {number}", lang).format(number=sources_at))
+    elif section.has_sources and section.sources_in_appendix:
+        notes.append(_t("Sources: in the HER2 Guide app", lang))
+    elif section.has_sources and not section.sources_in_appendix:
         notes.append(_t("Sources: listed at the end of this topic", lang))
     line = line.translated(0, sheet.line)
     _draw_line(painter, line, " \u00b7 ".join(notes), "", sheet.small, sheet.small)

@@ -7,7 +7,6 @@ and Print, Save as PDF, Print a handout and Preferences in the File menu.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +29,7 @@ from her2guide.printing.handout import (
     PrintSection,
     card_section,
     compose_handout,
+    link_pages,
     page_section,
     timeline_section,
 )
@@ -40,7 +40,9 @@ from her2guide.ui.handout_dialog import PDF, PRINT, HandoutDialog
 from her2guide.ui.preferences import PreferencesDialog
 from her2guide.ui.print_support import (
     default_pdf_path,
+    handout_title,
     make_job,
+    pdf_info,
     print_with_dialog,
     save_pdf_with_dialog,
 )
@@ -306,10 +308,7 @@ class CareTools(QObject):
         if window.current_page is None:
             return []
         section = page_section(window.library, lang, window.current_page)
-        return [section] if section else []
-
-    def _file_name(self, what: str) -> str:
-        return f"{what}-{dt.date.today().isoformat()}"
+        return [link_pages(section, window.library, set())] if section else []
 
     def print_current(self) -> None:
         sections = self.current_sections()
@@ -320,8 +319,7 @@ class CareTools(QObject):
         sections = self.current_sections()
         if not sections:
             return
-        page = self.window.current_page
-        self._save(sections, self._file_name(page or "treatment-path"), sections[0].title)
+        self._save(sections, sections[0].title)
 
     def print_card(self) -> None:
         lang = self.window.languages.language
@@ -343,11 +341,11 @@ class CareTools(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         sections = self.handout_sections(dialog)
-        title = "{app} \u2013 {what}".format(app=_("HER2 Guide"), what=_("Handout"))
+        title = handout_title(sections[0].lang if sections else window.languages.language)
         if dialog.choice == PRINT:
             print_with_dialog(window, self._job(sections), title)
         elif dialog.choice == PDF:
-            self._save(sections, self._file_name(_("handout")), title)
+            self._save(sections, title)
 
     def handout_sections(self, dialog: HandoutDialog) -> list[PrintSection]:
         window = self.window
@@ -361,7 +359,8 @@ class CareTools(QObject):
             you_are_here=window.settings.you_are_here,
         )
 
-    def _save(self, sections: list[PrintSection], name: str, title: str) -> None:
-        path = save_pdf_with_dialog(self.window, self._job(sections), default_pdf_path(name), title)
+    def _save(self, sections: list[PrintSection], title: str) -> None:
+        info = pdf_info(sections, title, self.window.settings.clinic)
+        path = save_pdf_with_dialog(self.window, self._job(sections), default_pdf_path(title), info)
         if path is not None:
             self._say(_("Saved as PDF: {path}").format(path=path))

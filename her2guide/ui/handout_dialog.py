@@ -1,10 +1,15 @@
-"""The handout dialog: which pages, which extras, which languages; then print or save a PDF."""
+"""The handout dialog: which pages, which extras, which languages; then print or save a PDF.
+
+The choices scroll inside the dialog and the buttons stay below them, and the dialog is never
+larger than the screen, so that it works at 300 % text on a 1024 x 768 screen.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -15,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -66,12 +72,18 @@ class HandoutDialog(QDialog):
         self.timeline_box.setChecked(you_are_here)
         self.questions_box = QCheckBox()
         self.questions_box.setChecked(question_count > 0)
+        self.sources_box = QCheckBox()
+        self.sources_box.setChecked(True)
         self.languages = QGroupBox()
-        self.current_language = QRadioButton()
-        self.current_language.setChecked(True)
+        self.language_buttons = {code: QRadioButton() for code in LANGUAGES}
         self.both_languages = QRadioButton()
+        self.language_group = QButtonGroup(self)
+        for button in (*self.language_buttons.values(), self.both_languages):
+            self.language_group.addButton(button)
+        self.current_language = self.language_buttons[content.lang]
+        self.current_language.setChecked(True)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.print_button = QPushButton()
         self.pdf_button = QPushButton()
         self.buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -89,22 +101,44 @@ class HandoutDialog(QDialog):
         select_row.addWidget(self.none_button)
         select_row.addStretch(1)
         extras = QVBoxLayout(self.extras)
-        for box in (self.card_box, self.timeline_box, self.questions_box):
+        for box in (self.card_box, self.timeline_box, self.questions_box, self.sources_box):
             extras.addWidget(box)
         languages = QVBoxLayout(self.languages)
-        languages.addWidget(self.current_language)
+        for button in self.language_buttons.values():
+            languages.addWidget(button)
         languages.addWidget(self.both_languages)
+        body = QWidget()
+        choices = QVBoxLayout(body)
+        choices.addWidget(self.pages_label)
+        self.pages.setMinimumHeight(self.fontMetrics().height() * 6)
+        choices.addWidget(self.pages, 1)
+        choices.addLayout(select_row)
+        choices.addWidget(self.extras)
+        choices.addWidget(self.languages)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.pages_label)
-        layout.addWidget(self.pages, 1)
-        layout.addLayout(select_row)
-        layout.addWidget(self.extras)
-        layout.addWidget(self.languages)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.buttons)
+        self.retranslate_ui()
+        free = self._fitted(QSize(10**6, 10**6))
+        if self.buttons.sizeHint().width() > free.width() - 40:  # large text: stack the buttons
+            self.buttons.setOrientation(Qt.Orientation.Vertical)
         scale = max(1.0, text_scale / 100)
-        self.resize(round(560 * scale), round(680 * scale))
+        self.resize(self._fitted(QSize(round(560 * scale), round(680 * scale))))
         self.retranslate_ui()
         self._update_buttons()
+
+    def _fitted(self, wanted: QSize) -> QSize:
+        """``wanted``, but no larger than the free part of the screen the dialog is on."""
+        screen = (self.parentWidget() or self).screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return wanted
+        free = screen.availableGeometry().size() - QSize(24, 48)  # room for the window frame
+        self.setMaximumSize(screen.availableGeometry().size())
+        return wanted.boundedTo(free)
 
     def _fill_pages(self, current_page: str | None) -> None:
         bold = QFont(self.font())
@@ -142,8 +176,6 @@ class HandoutDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     def retranslate_ui(self) -> None:
-        lang = self.content.lang
-        other = next(code for code in LANGUAGES if code != lang)
         self.setWindowTitle(_("Print a handout"))
         self.pages_label.setText(_("&Pages to include:"))
         self.pages.setAccessibleName(_("Pages to include"))
@@ -155,13 +187,11 @@ class HandoutDialog(QDialog):
         self.questions_box.setText(
             _("My question list ({count})").format(count=self.question_count)
         )
-        self.languages.setTitle(_("Language"))
-        self.current_language.setText(LANGUAGE_NAMES[lang])
-        self.both_languages.setText(
-            _("{first} and {second}").format(
-                first=LANGUAGE_NAMES[lang], second=LANGUAGE_NAMES[other]
-            )
-        )
+        self.sources_box.setText(_("The sources, in one list at the end"))
+        self.languages.setTitle(_("Language of the handout"))
+        for code, button in self.language_buttons.items():
+            button.setText(LANGUAGE_NAMES[code])
+        self.both_languages.setText(_("English and German"))  # de: "Deutsch und Englisch"
         self.print_button.setText(_("&Print…"))
         self.pdf_button.setText(_("&Save as PDF…"))
 
@@ -172,9 +202,10 @@ class HandoutDialog(QDialog):
 
     def options(self) -> HandoutOptions:
         lang = self.content.lang
-        languages = (lang,)
+        chosen = [code for code, button in self.language_buttons.items() if button.isChecked()]
+        languages = tuple(chosen) or (lang,)
         if self.both_languages.isChecked():
-            languages += tuple(code for code in LANGUAGES if code != lang)
+            languages = (lang, *(code for code in LANGUAGES if code != lang))
         pages = tuple(
             str(item.data(PAGE_ID_ROLE))
             for item in self._page_items()
@@ -186,6 +217,7 @@ class HandoutDialog(QDialog):
             red_flags=self.card_box.isChecked(),
             timeline=self.timeline_box.isChecked(),
             questions=self.questions_box.isChecked(),
+            sources=self.sources_box.isChecked(),
         )
 
     def _update_buttons(self) -> None:
