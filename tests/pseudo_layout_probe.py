@@ -92,7 +92,8 @@ def main(lang: str, percent: int, screenshots: str = "") -> int:
     for widget in shown.values():
         widget.show()
         widget.resize(widget.size().boundedTo(screen))  # as a window manager keeps it on screen
-    app.processEvents()
+    for _ in range(4):  # layouts that answer a resize (a bar going to two rows) settle
+        app.processEvents()
     if screenshots:
         for name, widget in shown.items():
             widget.grab().save(f"{screenshots}-{name.replace(' ', '-')}.png")

@@ -23,10 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SCREEN = {"name": "small", "x": 0, "y": 0, "width": 1024, "height": 768,
           "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}  # fmt: skip
 WINDOWS = ("main window", "keyboard shortcuts", "care card", "preferences", "first-start notice")
-KNOWN = {
-    "preferences": "the dialog does not grow for its wrapped note (a top-level window ignores "
-    "height-for-width); issue #12 (fit) reworks dialog layouts"
-}
+KNOWN: dict[str, str] = {}  # window name: why it is known to clip (a strict xfail)
 
 
 @pytest.fixture

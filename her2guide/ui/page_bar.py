@@ -4,9 +4,9 @@ controls move under the sections instead of pushing the window wider than the sc
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QToolButton, QWidget
 
 _MARGIN = 8
 
@@ -23,6 +23,12 @@ class PageBar(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         for widget in controls:
             row.addWidget(widget)
+        self._worded = [
+            widget
+            for widget in controls
+            if isinstance(widget, QToolButton)
+            and widget.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        ]
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.hide()
@@ -66,12 +72,42 @@ class PageBar(QWidget):
         self.updateGeometry()  # the window lays the bar out again at its new height
 
     def minimumSizeHint(self) -> QSize:
-        """As narrow as the wider of the two rows: the bar never widens the window."""
+        """As narrow as the wider of the two rows with words dropped: the bar never widens the
+        window."""
         hint = super().minimumSizeHint()
-        narrow = max(self.leading.minimumSizeHint().width(), self.controls.sizeHint().width())
-        hint.setWidth(narrow + 2 * _MARGIN)
+        words = sum(
+            button.fontMetrics().horizontalAdvance(button.text()) + _MARGIN
+            for button in self._worded
+            if button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        )
+        controls = self.controls.sizeHint().width() - words
+        hint.setWidth(max(self.leading.minimumSizeHint().width(), controls) + 2 * _MARGIN)
         return hint
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._arrange(one_row=event.size().width() >= self._one_row_width())
+        self._fit(event.size().width())
         super().resizeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        """A control's text changed (language, state): one row may no longer be enough."""
+        if event.type() == QEvent.Type.LayoutRequest and self.width() > 0:
+            self._fit(self.width())
+        return super().event(event)
+
+    def _fit(self, width: int) -> None:
+        """One row when both fit; else two rows; buttons drop their words (keeping icon, tooltip
+        and accessible name) only when even a row of their own is too narrow for them."""
+        self._set_compact(False)
+        self._arrange(one_row=width >= self._one_row_width())
+        if not self.one_row and width - 2 * _MARGIN < self.controls.sizeHint().width():
+            self._set_compact(True)
+
+    def _set_compact(self, compact: bool) -> None:
+        style = (
+            Qt.ToolButtonStyle.ToolButtonIconOnly
+            if compact
+            else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        )
+        for button in self._worded:
+            if button.toolButtonStyle() != style:
+                button.setToolButtonStyle(style)
