@@ -74,15 +74,20 @@ class Library:
         return self._languages[lang]
 
     def render(self, lang: str, page_id: str) -> Rendered | None:
-        """The page's HTML with its approval statuses for the reader's region."""
+        """The page's HTML with its approval statuses and country list for the reader's region."""
+        from her2guide.content.region_sections import reader_region_first
         from her2guide.content.status_markers import fill_status
 
         rendered = self._rendered(lang, page_id)
-        if rendered is None or 'data-status="' not in rendered.html:
+        if rendered is None:
+            return None
+        document = rendered.html
+        if 'data-status="' in document:
+            document = fill_status(document, self.register, self.region, lang)
+        document = reader_region_first(document, page_id, self.region)
+        if document == rendered.html:
             return rendered
-        return Rendered(
-            fill_status(rendered.html, self.register, self.region, lang), rendered.problems
-        )
+        return Rendered(document, rendered.problems)
 
     def _rendered(self, lang: str, page_id: str) -> Rendered | None:
         """The page's HTML, cached: pages do not change while the app runs."""
