@@ -231,3 +231,14 @@ def test_sources_are_in_one_appendix_or_left_to_the_app(library: Library, tmp_pa
     pages = [_squeeze(text) for text in _pages(without)]
     assert not any(first_source in text for text in pages)
     assert all(_squeeze("Sources: in the HER2 Guide app") in text for text in pages)
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_no_footer_line_is_cut_short(lang: str, tmp_path: Path) -> None:
+    """The footer's review note and where the sources are are long in German: none is elided."""
+    _settings()
+    pdf = tmp_path / "footer.pdf"
+    assert _handout(pdf, "--lang", lang, "--pages", "welcome,side-effects", "--card") == 0
+    for number, text in enumerate(_pages(pdf), 1):
+        footer = [line for line in text.rstrip().splitlines() if line.strip()][-4:]
+        assert not any("\u2026" in line for line in footer), (number, footer)

@@ -45,6 +45,7 @@ from her2guide.ui.theming import palette_for
 
 BODY_POINT_SIZE = 12.0
 COMPACT_POINT_SIZE = 11.0
+SMALLEST_COMPACT_POINT_SIZE = 10.0  # the card may go this small to stay on one sheet
 SMALL_POINT_SIZE = 9.0
 MARGINS_MM = QMarginsF(18, 14, 18, 10)
 PDF_RESOLUTION = 1200
@@ -227,12 +228,13 @@ def _lay_out(
     style: str,
 ) -> _Laid:
     """The section at the reader's text size; a compact section (the card, one sheet to keep
-    by the phone) is made smaller again, down to its normal size, until it fits one sheet."""
+    by the phone) is made smaller again, down to 10 pt, until it fits one sheet."""
     base = COMPACT_POINT_SIZE if section.compact else BODY_POINT_SIZE
     size = base * max(100, min(200, job.text_scale)) / 100
     document = _document(html, printer, sheet, job, style, size)
-    while section.compact and document.pageCount() > 1 and size > base:
-        size = max(base, size - 1)
+    smallest = SMALLEST_COMPACT_POINT_SIZE
+    while section.compact and document.pageCount() > 1 and size > smallest:
+        size = max(smallest, size - 0.5)
         document = _document(html, printer, sheet, job, style, size)
     return _Laid(section, document, max(1, document.pageCount()), html)
 
@@ -352,9 +354,12 @@ def _paint_footer(
     else:
         contact = _t("Your care team: {contact}", lang).format(contact="_" * 40)
     _draw_line(painter, line, contact, "", sheet.small_bold, sheet.small_bold)
-    notes = []
+    # The review note has a line of its own (it is long); where the sources are goes with the
+    # date printed, so that neither is cut short.
+    review = ""
     if section.reviewed is not None:
-        notes.append(review_footer(section.reviewed, section.reviewed_by, lang))
+        review = review_footer(section.reviewed, section.reviewed_by, lang)
+    notes = [_t("Printed on {date}", lang).format(date=format_date(job.printed_on, lang))]
     if section.has_sources and section.sources_in_appendix and sources_at is not None:
         notes.append(_t("Sources: see page {number}", lang).format(number=sources_at))
     elif section.has_sources and section.sources_in_appendix:
@@ -362,6 +367,6 @@ def _paint_footer(
     elif section.has_sources and not section.sources_in_appendix:
         notes.append(_t("Sources: listed at the end of this topic", lang))
     line = line.translated(0, sheet.line)
-    _draw_line(painter, line, " \u00b7 ".join(notes), "", sheet.small, sheet.small)
-    printed = _t("Printed on {date}", lang).format(date=format_date(job.printed_on, lang))
-    _draw_line(painter, line.translated(0, sheet.line), printed, "", sheet.small, sheet.small)
+    _draw_line(painter, line, review, "", sheet.small, sheet.small)
+    joined = " \u00b7 ".join(notes)
+    _draw_line(painter, line.translated(0, sheet.line), joined, "", sheet.small, sheet.small)

@@ -15,6 +15,7 @@ class _PanelScroll(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the panel's own controls take the focus
         self.setWidget(panel)
 
     def minimumSizeHint(self) -> QSize:
