@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QStackedWidget,
     QToolBar,
     QToolButton,
 )
@@ -35,6 +34,7 @@ from her2guide.ui.screen_fit import can_save_geometry, restore_or_fit
 from her2guide.ui.search_tools import SearchTools
 from her2guide.ui.side_by_side import SideBySide
 from her2guide.ui.text_size_menu import TextSizeMenu
+from her2guide.ui.view_stack import ViewStack
 from her2guide.ui.window_fit import WindowFit
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
 
         self.contents = ContentsTree()
         self.reader = ReaderView(library.resources)
-        self.views = QStackedWidget()
+        self.views = ViewStack()
         self.views.addWidget(self.reader)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.contents)
