@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePosixPath
 
-from PySide6.QtCore import QLocale, QRectF, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QFont, QImage, QPainter, QTextDocument
+from PySide6.QtCore import QLocale, QMimeData, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAccessible, QFont, QImage, QPainter, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.i18n import _
 from her2guide.themes import Theme, fill_style_sheet
 from her2guide.ui.term_tips import dotted_terms
@@ -97,8 +98,21 @@ class ReaderView(QTextBrowser):
         if declared:
             self.setLocale(QLocale(declared.group(1)))
         self.document().setDefaultStyleSheet(self._style)
+        if QAccessible.isActive():
+            # A screen reader reads the document text as it is; soft hyphens would be spoken
+            # or break words, so it gets the page as written (Qt wraps it without them).
+            html = without_soft_hyphens(html)
         self.setHtml(dotted_terms(html))
         lay_out_fully(self)
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copied text is the text as written: the soft hyphens that break long words on
+        screen stay behind."""
+        fragment = self.textCursor().selection()
+        data = QMimeData()
+        data.setText(without_soft_hyphens(fragment.toPlainText()))
+        data.setHtml(without_soft_hyphens(fragment.toHtml()))
+        return data
 
     def scroll_fraction(self) -> float:
         bar = self.verticalScrollBar()
