@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QToolTip
 from pytestqt.qtbot import QtBot
 
 from her2guide import i18n
+from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.paths import content_dir, locale_dir
 from her2guide.settings import Settings
 from her2guide.timeline.model import Timeline, load_timeline
@@ -93,6 +94,11 @@ def press(qtbot: QtBot, widget: TimelineWidget, key: Qt.Key) -> str:
     with qtbot.waitSignal(widget.current_changed, timeout=1000) as blocker:
         qtbot.keyClick(widget, key)
     return blocker.args[0]
+
+
+def _detail_text(view: TimelineView) -> str:
+    """The details as written (on screen their long words carry soft hyphens)."""
+    return without_soft_hyphens(view.detail.toPlainText())
 
 
 def all_ids(timeline: Timeline) -> list[str]:
@@ -334,10 +340,10 @@ def test_select_from_a_page_link_and_read_more(qtbot: QtBot, view: TimelineView)
     assert not view.select("no-such-stage")
     assert view.select("second-line")
     assert not view.read_more_button.isEnabled()
-    assert "Trastuzumab deruxtecan (Enhertu)" in view.detail.toPlainText()
+    assert "Trastuzumab deruxtecan (Enhertu)" in _detail_text(view)
     assert view.select("t-dxd-second-line")
     assert view.read_more_button.isEnabled()
-    text = view.detail.toPlainText()
+    text = _detail_text(view)
     for expected in (
         "Brand name: Enhertu",
         "DESTINY-Breast03",
@@ -354,7 +360,7 @@ def test_select_from_a_page_link_and_read_more(qtbot: QtBot, view: TimelineView)
 
 def test_unconfirmed_approval_is_said_in_words(view: TimelineView) -> None:
     view.select("tucatinib-maintenance")
-    assert "no confirmed approval for this use" in view.detail.toPlainText()
+    assert "no confirmed approval for this use" in _detail_text(view)
 
 
 @pytest.mark.usefixtures("german_catalog")
@@ -379,7 +385,7 @@ def test_language_switch_keeps_the_selection_and_relabels(
         "In der EU zugelassen",
         "In den USA zugelassen",
     ]
-    assert "Nebenwirkungen" in view.detail.toPlainText()
+    assert "Nebenwirkungen" in _detail_text(view)
     assert widget.accessibleName() == "Behandlungsweg"
     assert view.clear_button.text() == "„Sie sind hier“ entfernen"
     assert view.read_more_button.text() == "Weiterlesen"
@@ -387,6 +393,7 @@ def test_language_switch_keeps_the_selection_and_relabels(
 
 def test_text_scale_grows_the_timeline(view: TimelineView) -> None:
     widget = view.timeline_widget
+    view.set_text_scale(100)
     base, height = widget.font().pointSizeF(), widget.heightForWidth(900)
     view.set_text_scale(200)
     assert widget.font().pointSizeF() == pytest.approx(2 * base)

@@ -15,7 +15,7 @@ import re
 from functools import cache
 
 SOFT_HYPHEN = "\u00ad"
-MIN_LETTERS = 8
+MIN_LETTERS = 10
 """Words shorter than this never need to break: even at 300 % they fit a column."""
 
 _DICTIONARIES = {"de": "de_DE", "en": "en_US"}
@@ -40,7 +40,15 @@ def hyphenate_word(word: str, lang: str) -> str:
     """``word`` with soft hyphens at its dictionary points (unchanged when it is short)."""
     if len(word) < MIN_LETTERS:
         return word
-    return _hyphenator(lang).inserted(word, hyphen=SOFT_HYPHEN)
+    parts = _hyphenator(lang).inserted(word, hyphen=SOFT_HYPHEN).split(SOFT_HYPHEN)
+    # A one-letter piece is a pattern slip ("Langzei-t-ergebnisse"): it joins the one before.
+    joined = [parts[0]]
+    for part in parts[1:]:
+        if len(part) == 1:
+            joined[-1] += part
+        else:
+            joined.append(part)
+    return SOFT_HYPHEN.join(joined)
 
 
 def _hyphenate_chunk(chunk: str, lang: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 from PySide6.QtCore import QLocale, QMimeData, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAccessible, QFont, QImage, QPainter, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.i18n import _
@@ -19,6 +19,23 @@ from her2guide.ui.theming import current_theme
 BASE_POINT_SIZE = 12.0
 MAX_IMAGE_WIDTH = 640
 _DOCUMENT_LANGUAGE = re.compile(r'<html\s+lang="([\w-]+)"')
+
+
+def for_screen_readers(html: str) -> str:
+    """The HTML to show: while a screen reader runs it gets the text as written, since it reads
+    the document text as it is and soft hyphens would be spoken or split words (Qt then wraps
+    long words without them)."""
+    return without_soft_hyphens(html) if QAccessible.isActive() else html
+
+
+def copied_text(browser: QTextEdit) -> QMimeData:
+    """The selection for the clipboard, as written: the soft hyphens that break long words on
+    screen stay behind."""
+    fragment = browser.textCursor().selection()
+    data = QMimeData()
+    data.setText(without_soft_hyphens(fragment.toPlainText()))
+    data.setHtml(without_soft_hyphens(fragment.toHtml()))
+    return data
 
 
 def lay_out_fully(browser: QTextBrowser) -> None:
@@ -98,21 +115,11 @@ class ReaderView(QTextBrowser):
         if declared:
             self.setLocale(QLocale(declared.group(1)))
         self.document().setDefaultStyleSheet(self._style)
-        if QAccessible.isActive():
-            # A screen reader reads the document text as it is; soft hyphens would be spoken
-            # or break words, so it gets the page as written (Qt wraps it without them).
-            html = without_soft_hyphens(html)
-        self.setHtml(dotted_terms(html))
+        self.setHtml(dotted_terms(for_screen_readers(html)))
         lay_out_fully(self)
 
     def createMimeDataFromSelection(self) -> QMimeData:
-        """Copied text is the text as written: the soft hyphens that break long words on
-        screen stay behind."""
-        fragment = self.textCursor().selection()
-        data = QMimeData()
-        data.setText(without_soft_hyphens(fragment.toPlainText()))
-        data.setHtml(without_soft_hyphens(fragment.toHtml()))
-        return data
+        return copied_text(self)
 
     def scroll_fraction(self) -> float:
         bar = self.verticalScrollBar()
