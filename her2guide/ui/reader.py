@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 from PySide6.QtCore import QLocale, QMimeData, QRectF, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QAccessible, QFont, QImage, QPainter, QTextDocument
+from PySide6.QtGui import QAccessible, QFont, QFontMetrics, QImage, QPainter, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractSlider, QScrollBar, QTextBrowser, QTextEdit, QWidget
 
 from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.i18n import _
@@ -50,6 +51,29 @@ def lay_out_fully(browser: QTextBrowser) -> None:
     layout.documentSizeChanged.emit(layout.documentSize())
 
 
+class _OverlappingScrollBar(QScrollBar):
+    """A vertical scroll bar whose page step keeps one line of the last page in view, as
+    browsers do, so that the eye finds its place after Page Down or Page Up.
+
+    Qt sets the page step to the viewport's height whenever the page or the view changes size;
+    each time, one line is taken off again.
+    """
+
+    def __init__(self, line_height: Callable[[], int], parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self._line_height = line_height
+        self._overlapped = -1
+
+    def sliderChange(self, change: QAbstractSlider.SliderChange) -> None:
+        if change == QAbstractSlider.SliderChange.SliderStepsChange:
+            step = self.pageStep()
+            if step != self._overlapped:
+                self._overlapped = max(self.singleStep(), step - self._line_height())
+                self.setPageStep(self._overlapped)
+                return
+        super().sliderChange(change)
+
+
 class ReaderView(QTextBrowser):
     """A text browser that never fetches anything from the network.
 
@@ -71,6 +95,7 @@ class ReaderView(QTextBrowser):
         self._template = (resources / "style" / "reader.css").read_text(encoding="utf-8")
         self._style = fill_style_sheet(self._template, current_theme())
         self._html = ""
+        self.setVerticalScrollBar(_OverlappingScrollBar(self._line_height))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._follow)
@@ -86,6 +111,9 @@ class ReaderView(QTextBrowser):
         if event.type() == event.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+    def _line_height(self) -> int:
+        return QFontMetrics(self.document().defaultFont()).lineSpacing()
 
     def set_text_scale(self, percent: int) -> None:
         font = QFont(self.font())

@@ -60,6 +60,7 @@ class TimelineView(QWidget):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
+        self._lang = current_language()
 
         self.timeline_widget = TimelineWidget()
         self.hint = QLabel()
@@ -128,9 +129,11 @@ class TimelineView(QWidget):
 
     # -- public API -------------------------------------------------------------------------------
 
-    def set_timeline(self, timeline: Timeline) -> None:
-        """Shows the timeline of the current language, keeping the selection by id."""
-        self.timeline_widget.set_timeline(timeline)
+    def set_timeline(self, timeline: Timeline, lang: str | None = None) -> None:
+        """Shows the timeline of the current language (or ``lang``), keeping the selection
+        by id."""
+        self._lang = lang or current_language()
+        self.timeline_widget.set_timeline(timeline, self._lang)
         marked = self.settings.you_are_here
         if marked and timeline.stage(marked) is not None:
             self.timeline_widget.set_you_are_here(marked)
@@ -288,6 +291,9 @@ class TimelineView(QWidget):
         """Shows the path from its top, as the counselling step opens it; when the stage marked
         "you are here" lies below the first screen, scrolls just far enough to show it with its
         flag."""
+        window_layout = self.window().layout()
+        if window_layout is not None:
+            window_layout.activate()  # a view just made current has not had its size yet
         self.scroll_area.verticalScrollBar().setValue(0)
         marked = self.timeline_widget.you_are_here()
         if marked is not None:
@@ -352,7 +358,7 @@ class TimelineView(QWidget):
 
     def _show_detail(self, detail_html: str) -> None:
         """Long words break at their dictionary points, as on the pages."""
-        self.detail.setHtml(for_screen_readers(hyphenate_html(detail_html, current_language())))
+        self.detail.setHtml(for_screen_readers(hyphenate_html(detail_html, self._lang)))
 
     def _stage_html(self, stage: Stage, *, here: bool) -> str:
         parts = [_heading(2, stage.label)]

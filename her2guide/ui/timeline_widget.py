@@ -59,9 +59,9 @@ STATUS_WORDS: dict[str, str] = {
 YOU_ARE_HERE_KEY = Qt.Key.Key_H
 """Marks or clears "you are here" on the selected stage: H for "here" (German "hier")."""
 
-_NAME_LINES = 3
-_BRAND_LINES = 2
-_HEADER_LINES = 3
+_NAME_LINES = 6
+_BRAND_LINES = 4
+_HEADER_LINES = 4
 _TITLE_LINES = 4
 _MANY_OPTIONS = 5  # a stage with more options gets two columns when the width allows
 _COMMAND_MODIFIERS = (
