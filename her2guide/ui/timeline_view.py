@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -31,6 +32,7 @@ from her2guide.ui.reader import BASE_POINT_SIZE, copied_text, for_screen_readers
 from her2guide.ui.timeline_widget import TimelineWidget, status_words
 
 _CITATION = re.compile(r"\s*\[S(\d+)\]")
+_NO_HEIGHT_LIMIT = 16_777_215  # Qt's QWIDGETSIZE_MAX, which PySide6 does not export
 
 
 class _DetailView(QTextBrowser):
@@ -105,7 +107,14 @@ class TimelineView(QWidget):
         self._place_buttons(1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.scroll_area)
-        self.splitter.addWidget(panel)
+        # Below the path the details and buttons scroll together, the details at full length:
+        # at large text a details box of its own would be left a line or two high.
+        self.panel_area = QScrollArea()
+        self.panel_area.setWidgetResizable(True)
+        self.panel_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.panel_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.panel_area.setWidget(panel)
+        self.splitter.addWidget(self.panel_area)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([900, 300])
@@ -120,6 +129,7 @@ class TimelineView(QWidget):
         self.export_button.clicked.connect(self.choose_export_file)
         self.export_action.triggered.connect(self.choose_export_file)
         self.read_more_button.clicked.connect(self._read_more)
+        self.detail.document().documentLayout().documentSizeChanged.connect(self._fit_detail)
         self.timeline_widget.current_changed.connect(self._on_current_changed)
         self.timeline_widget.activated.connect(self._on_activated)
         self.timeline_widget.you_are_here_changed.connect(self._on_you_are_here_changed)
@@ -144,6 +154,7 @@ class TimelineView(QWidget):
         found = self.timeline_widget.select(target_id)
         if found:
             self._scroll_to(target_id)
+            QTimer.singleShot(0, self, self._scroll_to_current)  # again once laid out
         return found
 
     def set_text_scale(self, percent: int) -> None:
@@ -232,6 +243,18 @@ class TimelineView(QWidget):
                 return columns
         return 1
 
+    def _fit_detail(self) -> None:
+        """Beside the path the details scroll in their own box; below it they are as high as
+        their text, and scroll with the buttons."""
+        if self.details_beside():
+            self.detail.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+            self.detail.setMinimumHeight(0)
+            self.detail.setMaximumHeight(_NO_HEIGHT_LIMIT)
+        else:
+            self.detail.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            height = math.ceil(self.detail.document().size().height())
+            self.detail.setFixedHeight(height + 2 * self.detail.frameWidth())
+
     def _place_buttons(self, columns: int) -> None:
         if columns == self._button_columns:
             return
@@ -257,6 +280,8 @@ class TimelineView(QWidget):
         orientation = Qt.Orientation.Horizontal if beside else Qt.Orientation.Vertical
         if orientation != self.splitter.orientation():
             self.splitter.setOrientation(orientation)
+            self._fit_detail()
+            QTimer.singleShot(0, self, self._scroll_to_current)
             total = self.width() if beside else self.splitter.height()
             self.splitter.setSizes(
                 [total * 3 // 4, total // 4] if beside else [total * 3 // 5, total * 2 // 5]
