@@ -77,6 +77,17 @@ def test_no_break_leaves_fewer_than_three_letters() -> None:
     assert not hyphenate_text("Nebenwirkungen", "de").endswith(f"{SHY}en")
 
 
+def test_the_glossary_panel_breaks_its_headword_at_a_hyphenation_point(
+    make_window: WindowFactory,
+) -> None:
+    window = make_window(lang="de")
+    window.search_tools.glossary_action.trigger()
+    panel = window.search_tools.glossary_panel
+    assert panel.select_term("response-rate")
+    heading = panel.definition.document().firstBlock().text()
+    assert heading == f"An{SHY}sprech{SHY}rate"
+
+
 # -- search, find, copy, screen readers -------------------------------------------------------
 
 

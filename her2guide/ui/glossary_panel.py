@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from her2guide.content.hyphenate import hyphenate_text
 from her2guide.content.model import GLOSSARY_HREF, GlossaryTerm, LanguageContent
 from her2guide.i18n import _
 from her2guide.search.fold import fold
 from her2guide.ui.contents_tree import BASE_POINT_SIZE
+from her2guide.ui.reader import for_screen_readers
 from her2guide.ui.search_box import is_search_shortcut
 
 TERM_ROLE = Qt.ItemDataRole.UserRole
@@ -201,7 +203,9 @@ class GlossaryPanel(QWidget):
         if term is None:
             self.definition.clear()
             return
-        parts = [f"<h3>{html.escape(term.term)}</h3>"]
+        assert self._content is not None
+        headword = hyphenate_text(term.term, self._content.lang)  # breaks at a real point
+        parts = [f"<h3>{html.escape(headword)}</h3>"]
         if term.pronunciation:
             hint = _("Say: {pronunciation}").format(pronunciation=term.pronunciation)
             parts.append(f"<p><i>{html.escape(hint)}</i></p>")
@@ -209,7 +213,7 @@ class GlossaryPanel(QWidget):
         link = html.escape(GLOSSARY_HREF + term.id, quote=True)
         label = _("Show in the glossary page")
         parts.append(f'<p><a href="{link}">{html.escape(label)}</a></p>')
-        self.definition.setHtml("".join(parts))
+        self.definition.setHtml(for_screen_readers("".join(parts)))
 
     def _follow(self, url: QUrl) -> None:
         if url.scheme() == "page":
