@@ -12,6 +12,7 @@ Text for search, find, the clipboard or a screen reader goes through
 from __future__ import annotations
 
 import re
+import threading
 from functools import cache
 
 SOFT_HYPHEN = "\u00ad"
@@ -25,6 +26,8 @@ _UNTOUCHED_ELEMENTS = frozenset({"code", "pre", "style", "script", "kbd", "samp"
 _ENTITY_OR_CHUNK = re.compile(r"&#?\w+;|[^\s&]+|&")
 _ADDRESS = re.compile(r"://|^www\.|@|/|\\|\.[a-z]{2,4}$|^&")
 _WORD = re.compile(rf"\b[^\W\d_]{{{MIN_LETTERS},}}\b")
+_LOADING = threading.Lock()
+_PRELOADED: set[str] = set()
 
 
 @cache
@@ -35,12 +38,26 @@ def _hyphenator(lang: str):  # -> pyphen.Pyphen, imported lazily (its patterns l
     return pyphen.Pyphen(lang=_DICTIONARIES.get(lang, "en_US"), left=2, right=3)
 
 
+def _dictionary(lang: str):  # -> pyphen.Pyphen
+    with _LOADING:  # one load per language, also when a preload is still running
+        return _hyphenator(lang)
+
+
+def preload(lang: str) -> None:
+    """Loads the patterns of ``lang`` in a background thread, once: after a start from the
+    cache no page needs them, and the German ones take about half a second to read, which the
+    first treatment path or glossary headword would otherwise wait for."""
+    if lang not in _PRELOADED:
+        _PRELOADED.add(lang)
+        threading.Thread(target=_dictionary, args=(lang,), name="hyphenation", daemon=True).start()
+
+
 @cache
 def hyphenate_word(word: str, lang: str) -> str:
     """``word`` with soft hyphens at its dictionary points (unchanged when it is short)."""
     if len(word) < MIN_LETTERS:
         return word
-    parts = _hyphenator(lang).inserted(word, hyphen=SOFT_HYPHEN).split(SOFT_HYPHEN)
+    parts = _dictionary(lang).inserted(word, hyphen=SOFT_HYPHEN).split(SOFT_HYPHEN)
     # A one-letter piece is a pattern slip ("Langzei-t-ergebnisse"): it joins the one before.
     joined = [parts[0]]
     for part in parts[1:]:

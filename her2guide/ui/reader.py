@@ -6,11 +6,12 @@ import re
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
-from PySide6.QtCore import QLocale, QMimeData, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QLocale, QMimeData, QRectF, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAccessible, QFont, QFontMetrics, QImage, QPainter, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QAbstractSlider, QScrollBar, QTextBrowser, QTextEdit, QWidget
 
+from her2guide.content.hyphenate import preload as preload_hyphenation
 from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.i18n import _
 from her2guide.themes import Theme, fill_style_sheet
@@ -18,6 +19,8 @@ from her2guide.ui.term_tips import dotted_terms
 from her2guide.ui.theming import current_theme
 
 BASE_POINT_SIZE = 12.0
+PRELOAD_DELAY_MS = 1500
+"""After the first page, the hyphenation patterns of its language load in the background."""
 MAX_IMAGE_WIDTH = 640
 _DOCUMENT_LANGUAGE = re.compile(r'<html\s+lang="([\w-]+)"')
 
@@ -142,6 +145,8 @@ class ReaderView(QTextBrowser):
         declared = _DOCUMENT_LANGUAGE.match(html)
         if declared:
             self.setLocale(QLocale(declared.group(1)))
+            lang = declared.group(1)
+            QTimer.singleShot(PRELOAD_DELAY_MS, self, lambda: preload_hyphenation(lang))
         self.document().setDefaultStyleSheet(self._style)
         self.setHtml(dotted_terms(for_screen_readers(html)))
         lay_out_fully(self)
