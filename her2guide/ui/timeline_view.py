@@ -114,6 +114,7 @@ class TimelineView(QWidget):
         self.panel_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.panel_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.panel_area.setWidget(panel)
+        self.panel_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the details and buttons take it
         self.splitter.addWidget(self.panel_area)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
