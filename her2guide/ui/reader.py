@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 from PySide6.QtCore import QLocale, QMimeData, QRectF, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAccessible, QFont, QFontMetrics, QImage, QPainter, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QAbstractSlider, QScrollBar, QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractSlider, QScrollBar, QTextBrowser, QWidget
 
 from her2guide.content.hyphenate import preload as preload_hyphenation
 from her2guide.content.hyphenate import without_soft_hyphens
@@ -32,13 +31,13 @@ def for_screen_readers(html: str) -> str:
     return without_soft_hyphens(html) if QAccessible.isActive() else html
 
 
-def copied_text(browser: QTextEdit) -> QMimeData:
-    """The selection for the clipboard, as written: the soft hyphens that break long words on
-    screen stay behind."""
-    fragment = browser.textCursor().selection()
-    data = QMimeData()
-    data.setText(without_soft_hyphens(fragment.toPlainText()))
-    data.setHtml(without_soft_hyphens(fragment.toHtml()))
+def without_soft_hyphens_in(data: QMimeData) -> QMimeData:
+    """The selection Qt made for the clipboard, as written: the soft hyphens that break long
+    words on screen stay behind. Qt's own object is changed (not a new one made in Python),
+    so that the clipboard, not Python, owns it."""
+    data.setText(without_soft_hyphens(data.text()))
+    if data.hasHtml():
+        data.setHtml(without_soft_hyphens(data.html()))
     return data
 
 
@@ -62,16 +61,17 @@ class _OverlappingScrollBar(QScrollBar):
     each time, one line is taken off again.
     """
 
-    def __init__(self, line_height: Callable[[], int], parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
-        self._line_height = line_height
+        self.overlap = 0
+        """The height of one line of the page text; the view keeps it up to date."""
         self._overlapped = -1
 
     def sliderChange(self, change: QAbstractSlider.SliderChange) -> None:
         if change == QAbstractSlider.SliderChange.SliderStepsChange:
             step = self.pageStep()
             if step != self._overlapped:
-                self._overlapped = max(self.singleStep(), step - self._line_height())
+                self._overlapped = max(self.singleStep(), step - self.overlap)
                 self.setPageStep(self._overlapped)
                 return
         super().sliderChange(change)
@@ -98,7 +98,8 @@ class ReaderView(QTextBrowser):
         self._template = (resources / "style" / "reader.css").read_text(encoding="utf-8")
         self._style = fill_style_sheet(self._template, current_theme())
         self._html = ""
-        self.setVerticalScrollBar(_OverlappingScrollBar(self._line_height))
+        self._scroll_bar = _OverlappingScrollBar()
+        self.setVerticalScrollBar(self._scroll_bar)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._follow)
@@ -115,13 +116,11 @@ class ReaderView(QTextBrowser):
             self.retranslate_ui()
         super().changeEvent(event)
 
-    def _line_height(self) -> int:
-        return QFontMetrics(self.document().defaultFont()).lineSpacing()
-
     def set_text_scale(self, percent: int) -> None:
         font = QFont(self.font())
         font.setPointSizeF(BASE_POINT_SIZE * percent / 100)
         self.document().setDefaultFont(font)
+        self._scroll_bar.overlap = QFontMetrics(font).lineSpacing()
 
     def set_theme(self, theme: Theme) -> None:
         """Shows the page again in the theme's colours, at the same place."""
@@ -152,7 +151,7 @@ class ReaderView(QTextBrowser):
         lay_out_fully(self)
 
     def createMimeDataFromSelection(self) -> QMimeData:
-        return copied_text(self)
+        return without_soft_hyphens_in(super().createMimeDataFromSelection())
 
     def scroll_fraction(self) -> float:
         bar = self.verticalScrollBar()

@@ -28,7 +28,7 @@ from her2guide.content.hyphenate import hyphenate_html
 from her2guide.i18n import _, current_language
 from her2guide.settings import MAX_SCALE, MIN_SCALE, Settings
 from her2guide.timeline.model import Option, Stage, Timeline
-from her2guide.ui.reader import BASE_POINT_SIZE, copied_text, for_screen_readers
+from her2guide.ui.reader import BASE_POINT_SIZE, for_screen_readers, without_soft_hyphens_in
 from her2guide.ui.timeline_widget import TimelineWidget, status_words
 
 _CITATION = re.compile(r"\s*\[S(\d+)\]")
@@ -39,7 +39,7 @@ class _DetailView(QTextBrowser):
     """The details text: hyphenated on screen, copied as written."""
 
     def createMimeDataFromSelection(self) -> QMimeData:
-        return copied_text(self)
+        return without_soft_hyphens_in(super().createMimeDataFromSelection())
 
 
 def _rich(text: str) -> str:
