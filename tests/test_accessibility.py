@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from her2guide import themes
+from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.i18n import LANGUAGES, gettext_for
 from her2guide.settings import Settings
 from her2guide.ui import theming
@@ -353,7 +354,7 @@ def test_headings_of_the_page_are_real_headings(make_window: WindowFactory) -> N
     while block.isValid():
         level = block.blockFormat().headingLevel()
         if level:
-            headings.setdefault(level, []).append(block.text())
+            headings.setdefault(level, []).append(without_soft_hyphens(block.text()))
         block = block.next()
     assert headings[1] == [page.title]
     body_headings = [line[3:].strip() for line in page.body.splitlines() if line.startswith("## ")]

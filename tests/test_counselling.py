@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
 from her2guide.content.guided_path import DEFAULT_STEPS, TIMELINE_STEP
+from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.settings import Settings
 from her2guide.ui.main_window import MainWindow
 from her2guide.ui.teach_back import closing_heading
@@ -224,7 +225,8 @@ def test_the_mode_speaks_german_and_shows_both_languages_side_by_side(
         window.library.language("de").pages["her2-basics"].teach_back in readers["de"].toPlainText()
     )
     window.counselling.next_action.trigger()
-    assert readers["de"].document().firstBlock().text() == "Wie Medikamente gegen HER2 wirken"
+    title = without_soft_hyphens(readers["de"].document().firstBlock().text())
+    assert title == "Wie Medikamente gegen HER2 wirken"
     assert "Jetzt sind Sie dran" in readers["de"].toPlainText()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.content.library import Library
 from her2guide.content.pages import load_language
 from her2guide.content.render import PageRenderer
@@ -50,7 +51,9 @@ def _render(tmp_path: Path, body: str, page_id: str = "page") -> str:
 
 def _marks(html: str) -> list[tuple[str, str]]:
     """(term id, marked text) of every glossary link, in page order."""
-    return [(term_id, text) for term_id, _title, text in TERM_LINK.findall(html)]
+    return [
+        (term_id, without_soft_hyphens(text)) for term_id, _title, text in TERM_LINK.findall(html)
+    ]
 
 
 def test_only_the_first_use_of_a_term_is_marked(tmp_path: Path) -> None:

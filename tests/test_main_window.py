@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.settings import Settings
 from her2guide.ui.main_window import MainWindow
 from tests.helpers import WindowFactory
@@ -23,7 +24,7 @@ def _click_page(qtbot: QtBot, window: MainWindow, page_id: str) -> None:
 
 
 def _page_heading(window: MainWindow) -> str:
-    return window.reader.document().firstBlock().text()
+    return without_soft_hyphens(window.reader.document().firstBlock().text())
 
 
 def test_start_shows_the_home_page(make_window: WindowFactory) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtGui import QHelpEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
+from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.search.index import Answer
 from her2guide.ui.main_window import MainWindow
 from her2guide.ui.search_hints import note_html, ways_on
@@ -270,7 +271,7 @@ def test_glossary_panel_lists_filters_and_defines_in_both_languages(
     assert {"pneumonitis", "ild"} <= set(panel.visible_terms())
     panel.filter.clear()
     qtbot.keyClicks(panel.filter, "Enhertu")
-    text = panel.definition.toPlainText()
+    text = without_soft_hyphens(panel.definition.toPlainText())
     assert "Trastuzumab deruxtecan (T-DXd)" in text
     assert "Say: tras-TOO-zoo-mab deh-RUX-teh-kan" in text
     window.languages.set_language("de")

@@ -6,6 +6,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QKeySequence, QTextBlock
 from pytestqt.qtbot import QtBot
 
+from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.ui.main_window import MainWindow
 from her2guide.ui.side_by_side import SideBySideView
 from tests.helpers import WindowFactory
@@ -18,7 +19,7 @@ def _view(window: MainWindow) -> SideBySideView:
 
 def _titles(window: MainWindow) -> dict[str, str]:
     return {
-        lang: reader.document().firstBlock().text()
+        lang: without_soft_hyphens(reader.document().firstBlock().text())
         for lang, reader in _view(window).readers.items()
     }
 

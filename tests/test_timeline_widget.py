@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QToolTip
 from pytestqt.qtbot import QtBot
 
 from her2guide import i18n
+from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.content.status_register import REGISTER_FILE, load_register
 from her2guide.paths import content_dir, locale_dir
 from her2guide.settings import Settings
@@ -99,6 +100,11 @@ def press(qtbot: QtBot, widget: TimelineWidget, key: Qt.Key) -> str:
     with qtbot.waitSignal(widget.current_changed, timeout=1000) as blocker:
         qtbot.keyClick(widget, key)
     return blocker.args[0]
+
+
+def _detail_text(view: TimelineView) -> str:
+    """The details as written (on screen their long words carry soft hyphens)."""
+    return without_soft_hyphens(view.detail.toPlainText())
 
 
 def all_ids(timeline: Timeline) -> list[str]:
@@ -341,10 +347,10 @@ def test_select_from_a_page_link_and_read_more(qtbot: QtBot, view: TimelineView)
     assert not view.select("no-such-stage")
     assert view.select("second-line")
     assert not view.read_more_button.isEnabled()
-    assert "Trastuzumab deruxtecan (Enhertu)" in view.detail.toPlainText()
+    assert "Trastuzumab deruxtecan (Enhertu)" in _detail_text(view)
     assert view.select("t-dxd-second-line")
     assert view.read_more_button.isEnabled()
-    text = view.detail.toPlainText()
+    text = _detail_text(view)
     for expected in (
         "Brand name: Enhertu",
         "DESTINY-Breast03",
@@ -362,9 +368,9 @@ def test_select_from_a_page_link_and_read_more(qtbot: QtBot, view: TimelineView)
 
 def test_unconfirmed_approval_is_said_in_words(view: TimelineView) -> None:
     view.select("tucatinib-maintenance")
-    assert "In the US: no approval found in our sources" in view.detail.toPlainText()
+    assert "In the US: no approval found in our sources" in _detail_text(view)
     view.select("local-therapy-brain")
-    assert "no confirmed approval for this use" in view.detail.toPlainText()
+    assert "no confirmed approval for this use" in _detail_text(view)
 
 
 @pytest.mark.usefixtures("german_catalog")
@@ -391,7 +397,7 @@ def test_language_switch_keeps_the_selection_and_relabels(
         "In den USA",
     ]
     assert lines[2].startswith("In der EU (Deutschland, Österreich): zugelassen seit 20. Januar")
-    assert "Nebenwirkungen" in view.detail.toPlainText()
+    assert "Nebenwirkungen" in _detail_text(view)
     assert widget.accessibleName() == "Behandlungsweg"
     assert view.clear_button.text() == "„Sie sind hier“ entfernen"
     assert view.read_more_button.text() == "Weiterlesen"
@@ -399,6 +405,7 @@ def test_language_switch_keeps_the_selection_and_relabels(
 
 def test_text_scale_grows_the_timeline(view: TimelineView) -> None:
     widget = view.timeline_widget
+    view.set_text_scale(100)
     base, height = widget.font().pointSizeF(), widget.heightForWidth(900)
     view.set_text_scale(200)
     assert widget.font().pointSizeF() == pytest.approx(2 * base)

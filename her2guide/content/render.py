@@ -19,6 +19,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from her2guide.content.glossary_marks import TermMarker
+from her2guide.content.hyphenate import hyphenate_html
 from her2guide.content.model import GLOSSARY_PAGE, LanguageContent, Page, Problem, Rendered
 from her2guide.content.review_status import review_line
 from her2guide.content.status_register import MARKER
@@ -321,7 +322,8 @@ class PageRenderer:
         if page.id == GLOSSARY_PAGE:
             parts.append(self._glossary())
         parts.append(self._sources(page))
-        document = f'<html lang="{page.lang}"><body>' + "\n".join(parts) + "</body></html>"
+        body_html = hyphenate_html("\n".join(parts), page.lang)
+        document = f'<html lang="{page.lang}"><body>' + body_html + "</body></html>"
         return Rendered(document, context.problems)
 
     def _too_deep_block(self, page: Page) -> str:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QShowEvent, QTextTable
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
+from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.i18n import _, window_title
 from her2guide.ui.reader import ReaderView
 from her2guide.ui.screen_fit import fit_button_row, fit_window, keep_on_screen, room_for
@@ -115,4 +116,4 @@ class CareCardDialog(QDialog):
 
     def card_text(self) -> str:
         """What the card says, as plain text (for tests and screen readers alike)."""
-        return self.view.toPlainText()
+        return without_soft_hyphens(self.view.toPlainText())

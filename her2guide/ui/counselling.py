@@ -59,7 +59,7 @@ from her2guide.navigation import Location
 from her2guide.settings import MAX_SCALE
 from her2guide.ui.reader import lay_out_fully
 from her2guide.ui.side_by_side import SideBySide
-from her2guide.ui.teach_back import closing_heading, insert_teach_back
+from her2guide.ui.teach_back import closing_heading, insert_teach_back, teach_back_box
 
 if TYPE_CHECKING:
     from her2guide.ui.main_window import MainWindow
@@ -470,6 +470,8 @@ class CounsellingMode(QObject):
         step = steps[index]
         if step == TIMELINE_STEP:
             self.window.show_timeline(self.window.settings.you_are_here or "")
+            if self.window.timeline_view is not None:
+                self.window.timeline_view.show_from_top()
         else:
             self.window.open_page(step)
         if at_end:
@@ -497,7 +499,9 @@ class CounsellingMode(QObject):
         target = self._scroll_target()
         if direction > 0:
             if target is not None and target[0].value() < target[1]:
-                target[0].triggerAction(QAbstractSlider.SliderAction.SliderPageStepAdd)
+                bar = target[0]
+                stop = min(s for s in (*self._teach_back_top(), target[1]) if s > bar.value())
+                bar.setValue(min(bar.value() + bar.pageStep(), stop))
             else:
                 self.next_step()
         elif target is not None and target[0].value() > target[0].minimum():
@@ -524,6 +528,19 @@ class CounsellingMode(QObject):
             return bar, bar.maximum()
         top = view.document().documentLayout().blockBoundingRect(sources).top()
         return bar, max(0, min(bar.maximum(), math.ceil(top) - view.viewport().height()))
+
+    def _teach_back_top(self) -> tuple[int, ...]:
+        """Where the shown page's teach-back box starts, if it has one: Page Down stops there
+        on its way, so that the box is never scrolled past its top."""
+        view = self.window.views.currentWidget()
+        if view is self.side_by_side.view:
+            view = self.side_by_side.view.readers[self.window.languages.language]
+        if not isinstance(view, QTextBrowser):
+            return ()
+        box = teach_back_box(view.document())
+        if box is None:
+            return ()
+        return (math.floor(view.document().documentLayout().frameBoundingRect(box).top()),)
 
     def _sync_with(self, location: Location | None) -> None:
         """Finds the step for a place shown; another page leaves the path at the last step."""

@@ -1,7 +1,8 @@
 """Find in page: a bar under the reader that highlights every match and steps through them.
 
 Matching folds case, accents, umlaut spellings and hyphens the way search does, so ``Ubelkeit``
-finds ``Übelkeit`` here too. The document's raw text has one character per cursor position
+finds ``Übelkeit`` here too, and ``Nebenwirkungen`` is found although the page breaks it with
+soft hyphens. The document's raw text has one character per cursor position
 (tables and frames included), so folded offsets map straight to cursor positions.
 """
 
@@ -164,12 +165,15 @@ class FindBar(QWidget):
 
     def _first_match_after(self, heading: str) -> int:
         """The first match after the block that holds ``heading``, else the first one."""
-        if heading:
-            cursor = self._view.document().find(heading)
-            if not cursor.isNull():
-                start = cursor.block().position()
+        folded_heading = fold(heading.strip(), self._language())
+        if folded_heading:
+            # Found in the folded text, so that soft hyphens in the heading do not hide it.
+            folded = self._document_text()
+            position = folded.text.find(folded_heading)
+            if position >= 0:
+                start = self._view.document().findBlock(folded.span(position, position)[0])
                 for index, (match_start, _end) in enumerate(self._matches):
-                    if match_start >= start:
+                    if match_start >= start.position():
                         return index
         return 0
 

@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from her2guide.content.hyphenate import hyphenate_text
 from her2guide.content.model import GLOSSARY_HREF, GlossaryTerm, LanguageContent
 from her2guide.i18n import _
 from her2guide.search.fold import fold
 from her2guide.ui.contents_tree import BASE_POINT_SIZE
+from her2guide.ui.reader import for_screen_readers
 from her2guide.ui.search_box import is_search_shortcut
 from her2guide.ui.theming import theme_colour
 
@@ -251,7 +253,9 @@ class GlossaryPanel(QWidget):
         if term is None:
             self.definition.clear()
             return
-        heading = html.escape(term.term)
+        assert self._content is not None
+        headword = hyphenate_text(term.term, self._content.lang)  # breaks at a real point
+        heading = html.escape(headword)
         if term.id == self._highlighted:
             # A table cell is the background QTextBrowser paints behind a whole block.
             background, colour = theme_colour("match").name(), theme_colour("match_text").name()
@@ -269,7 +273,7 @@ class GlossaryPanel(QWidget):
         link = html.escape(GLOSSARY_HREF + term.id, quote=True)
         label = _("Show in the glossary page")
         parts.append(f'<p><a href="{link}">{html.escape(label)}</a></p>')
-        self.definition.setHtml("".join(parts))
+        self.definition.setHtml(for_screen_readers("".join(parts)))
 
     def _follow(self, url: QUrl) -> None:
         if url.scheme() == "page":

@@ -400,6 +400,7 @@ class MainWindow(QMainWindow):
         if target:
             self.timeline_view.select(target)
         self.views.setCurrentWidget(self.timeline_view)
+        self.timeline_view.timeline_widget.setFocus(Qt.FocusReason.OtherFocusReason)  # arrows work
         self.contents.select_page(None)
         self._update_title()
         self._update_navigation()

@@ -5,19 +5,40 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePosixPath
 
-from PySide6.QtCore import QLocale, QRectF, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QFont, QImage, QPainter, QTextDocument
+from PySide6.QtCore import QLocale, QMimeData, QRectF, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAccessible, QFont, QFontMetrics, QImage, QPainter, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QAbstractSlider, QScrollBar, QTextBrowser, QWidget
 
+from her2guide.content.hyphenate import preload as preload_hyphenation
+from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.i18n import _
 from her2guide.themes import Theme, fill_style_sheet
 from her2guide.ui.term_tips import dotted_terms
 from her2guide.ui.theming import current_theme
 
 BASE_POINT_SIZE = 12.0
+PRELOAD_DELAY_MS = 1500
+"""After the first page, the hyphenation patterns of its language load in the background."""
 MAX_IMAGE_WIDTH = 640
 _DOCUMENT_LANGUAGE = re.compile(r'<html\s+lang="([\w-]+)"')
+
+
+def for_screen_readers(html: str) -> str:
+    """The HTML to show: while a screen reader runs it gets the text as written, since it reads
+    the document text as it is and soft hyphens would be spoken or split words (Qt then wraps
+    long words without them)."""
+    return without_soft_hyphens(html) if QAccessible.isActive() else html
+
+
+def without_soft_hyphens_in(data: QMimeData) -> QMimeData:
+    """The selection Qt made for the clipboard, as written: the soft hyphens that break long
+    words on screen stay behind. Qt's own object is changed (not a new one made in Python),
+    so that the clipboard, not Python, owns it."""
+    data.setText(without_soft_hyphens(data.text()))
+    if data.hasHtml():
+        data.setHtml(without_soft_hyphens(data.html()))
+    return data
 
 
 def lay_out_fully(browser: QTextBrowser) -> None:
@@ -30,6 +51,30 @@ def lay_out_fully(browser: QTextBrowser) -> None:
     # The scroll bars follow the size Qt reported last, which can be that of a step before the
     # end (e.g. laid out without the vertical scroll bar); they get the final one now.
     layout.documentSizeChanged.emit(layout.documentSize())
+
+
+class _OverlappingScrollBar(QScrollBar):
+    """A vertical scroll bar whose page step keeps one line of the last page in view, as
+    browsers do, so that the eye finds its place after Page Down or Page Up.
+
+    Qt sets the page step to the viewport's height whenever the page or the view changes size;
+    each time, one line is taken off again.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.overlap = 0
+        """The height of one line of the page text; the view keeps it up to date."""
+        self._overlapped = -1
+
+    def sliderChange(self, change: QAbstractSlider.SliderChange) -> None:
+        if change == QAbstractSlider.SliderChange.SliderStepsChange:
+            step = self.pageStep()
+            if step != self._overlapped:
+                self._overlapped = max(self.singleStep(), step - self.overlap)
+                self.setPageStep(self._overlapped)
+                return
+        super().sliderChange(change)
 
 
 class ReaderView(QTextBrowser):
@@ -53,6 +98,8 @@ class ReaderView(QTextBrowser):
         self._template = (resources / "style" / "reader.css").read_text(encoding="utf-8")
         self._style = fill_style_sheet(self._template, current_theme())
         self._html = ""
+        self._scroll_bar = _OverlappingScrollBar()
+        self.setVerticalScrollBar(self._scroll_bar)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._follow)
@@ -73,6 +120,7 @@ class ReaderView(QTextBrowser):
         font = QFont(self.font())
         font.setPointSizeF(BASE_POINT_SIZE * percent / 100)
         self.document().setDefaultFont(font)
+        self._scroll_bar.overlap = QFontMetrics(font).lineSpacing()
 
     def set_theme(self, theme: Theme) -> None:
         """Shows the page again in the theme's colours, at the same place."""
@@ -101,9 +149,14 @@ class ReaderView(QTextBrowser):
         declared = _DOCUMENT_LANGUAGE.match(html)
         if declared:
             self.setLocale(QLocale(declared.group(1)))
+            lang = declared.group(1)
+            QTimer.singleShot(PRELOAD_DELAY_MS, self, lambda: preload_hyphenation(lang))
         self.document().setDefaultStyleSheet(self._style)
-        self.setHtml(dotted_terms(html))
+        self.setHtml(dotted_terms(for_screen_readers(html)))
         lay_out_fully(self)
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        return without_soft_hyphens_in(super().createMimeDataFromSelection())
 
     def scroll_fraction(self) -> float:
         bar = self.verticalScrollBar()

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
+from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextFrame
 from PySide6.QtWidgets import QTextBrowser
 
 from her2guide.ui.reader import lay_out_fully
 
 BOX_CLASS = "teach-back"
+_BOX_MARK = QTextFormat.Property.UserProperty + 1
+"""Set on the box's table in the document, where HTML classes do not survive."""
 
 
 def teach_back_html(title: str, question: str) -> str:
@@ -51,4 +53,19 @@ def insert_teach_back(browser: QTextBrowser, title: str, question: str) -> None:
         cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
     else:
         cursor.movePosition(QTextCursor.MoveOperation.End)
+    start = cursor.position()
     cursor.insertHtml(teach_back_html(title, question))
+    for frame in document.rootFrame().childFrames():
+        if start <= frame.firstPosition() <= cursor.position():
+            box_format = frame.frameFormat()
+            box_format.setProperty(_BOX_MARK, True)
+            frame.setFrameFormat(box_format)
+            break
+
+
+def teach_back_box(document: QTextDocument) -> QTextFrame | None:
+    """The teach-back box of the shown page, if it has one."""
+    return next(
+        (f for f in document.rootFrame().childFrames() if f.frameFormat().boolProperty(_BOX_MARK)),
+        None,
+    )

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import html
+import math
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
+    QGridLayout,
     QLabel,
     QMenu,
     QMessageBox,
@@ -22,17 +24,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from her2guide.content.hyphenate import hyphenate_html
 from her2guide.content.status_register import StatusRegister
 from her2guide.content.status_text import REGION_SHORT, checked_note
 from her2guide.i18n import _, current_language, window_title
 from her2guide.settings import MAX_SCALE, MIN_SCALE, Settings
 from her2guide.timeline.living_with import LivingWithData
 from her2guide.timeline.model import Option, Stage, Timeline
-from her2guide.ui.app_text_size import system_font
 from her2guide.ui.living_with_html import always_html, extra_sources, living_with_html
+from her2guide.ui.reader import BASE_POINT_SIZE, for_screen_readers, without_soft_hyphens_in
 from her2guide.ui.timeline_widget import TimelineWidget
 
 _CITATION = re.compile(r"\s*\[S(\d+)\]")
+_NO_HEIGHT_LIMIT = 16_777_215  # Qt's QWIDGETSIZE_MAX, which PySide6 does not export
+
+
+class _DetailView(QTextBrowser):
+    """The details text: hyphenated on screen, copied as written."""
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        return without_soft_hyphens_in(super().createMimeDataFromSelection())
 
 
 def _rich(text: str) -> str:
@@ -55,16 +66,22 @@ class TimelineView(QWidget):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self._base_font = system_font()  # not the application font, which is already scaled
         self._register: StatusRegister | None = None
+        self._lang = current_language()
 
         self.timeline_widget = TimelineWidget()
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setWidget(self.timeline_widget)
-
         self.hint = QLabel()
         self.hint.setWordWrap(True)
+        # The hint scrolls with the path: at large text on a small screen a fixed hint would
+        # take a third of the height.
+        path = QWidget()
+        path_layout = QVBoxLayout(path)
+        path_layout.setContentsMargins(0, 0, 0, 0)
+        path_layout.addWidget(self.hint)
+        path_layout.addWidget(self.timeline_widget, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(path)
         self.mark_button = QPushButton()
         self.clear_button = QPushButton()
         self.export_button = QPushButton()
@@ -72,7 +89,7 @@ class TimelineView(QWidget):
         self.clear_action = QAction(self)
         self.export_action = QAction(self)
 
-        self.detail = QTextBrowser()
+        self.detail = _DetailView()
         self.detail.setOpenLinks(False)
         self.read_more_button = QPushButton()
         self.care_button = QPushButton()
@@ -82,26 +99,37 @@ class TimelineView(QWidget):
         panel_layout = QVBoxLayout(panel)
         panel_layout.setContentsMargins(0, 0, 0, 0)
         panel_layout.addWidget(self.detail, 1)
-        # The buttons stand one under the other beside the timeline, so that at large text sizes
-        # a row of them never makes the window wider than the screen.
-        for button in (
+        # Beside the timeline the buttons stand one under the other, so that at large text sizes
+        # a row of them never makes the window wider than the screen; below it (narrow windows)
+        # they share rows when they fit, leaving the height to the path and its details.
+        self._buttons = (
             self.read_more_button,
+            self.care_button,
             self.mark_button,
             self.clear_button,
             self.export_button,
-        ):
-            panel_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
-        panel_layout.insertWidget(2, self.care_button, 0, Qt.AlignmentFlag.AlignRight)
+        )
+        self._button_grid = QGridLayout()
+        self._button_columns = 0
+        panel_layout.addLayout(self._button_grid)
+        self._place_buttons(1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.scroll_area)
-        self.splitter.addWidget(panel)
+        # Below the path the details and buttons scroll together, the details at full length:
+        # at large text a details box of its own would be left a line or two high.
+        self.panel_area = QScrollArea()
+        self.panel_area.setWidgetResizable(True)
+        self.panel_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.panel_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.panel_area.setWidget(panel)
+        self.panel_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the details and buttons take it
+        self.splitter.addWidget(self.panel_area)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([900, 300])
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.hint)
 
         self.mark_button.clicked.connect(self.mark_you_are_here)
         self.mark_action.triggered.connect(self.mark_you_are_here)
@@ -111,6 +139,7 @@ class TimelineView(QWidget):
         self.export_action.triggered.connect(self.choose_export_file)
         self.read_more_button.clicked.connect(self._read_more)
         self.care_button.clicked.connect(self._open_care_page)
+        self.detail.document().documentLayout().documentSizeChanged.connect(self._fit_detail)
         self.timeline_widget.current_changed.connect(self._on_current_changed)
         self.timeline_widget.activated.connect(self._on_activated)
         self.timeline_widget.you_are_here_changed.connect(self._on_you_are_here_changed)
@@ -120,9 +149,11 @@ class TimelineView(QWidget):
 
     # -- public API -------------------------------------------------------------------------------
 
-    def set_timeline(self, timeline: Timeline) -> None:
-        """Shows the timeline of the current language, keeping the selection by id."""
-        self.timeline_widget.set_timeline(timeline)
+    def set_timeline(self, timeline: Timeline, lang: str | None = None) -> None:
+        """Shows the timeline of the current language (or ``lang``), keeping the selection
+        by id."""
+        self._lang = lang or current_language()
+        self.timeline_widget.set_timeline(timeline, self._lang)
         marked = self.settings.you_are_here
         if marked and timeline.stage(marked) is not None:
             self.timeline_widget.set_you_are_here(marked)
@@ -144,16 +175,15 @@ class TimelineView(QWidget):
         found = self.timeline_widget.select(target_id)
         if found:
             self._scroll_to(target_id)
+            QTimer.singleShot(0, self, self._scroll_to_current)  # again once laid out
         return found
 
     def set_text_scale(self, percent: int) -> None:
-        """Text zoom (50 to 300 %): scales the fonts; the timeline lays itself out again."""
+        """Text zoom (50 to 300 %): the timeline and its details at the size of the page text
+        (never smaller); the timeline lays itself out again."""
         factor = min(MAX_SCALE, max(MIN_SCALE, percent)) / 100
-        font = QFont(self._base_font)
-        if self._base_font.pointSizeF() > 0:
-            font.setPointSizeF(self._base_font.pointSizeF() * factor)
-        else:
-            font.setPixelSize(max(1, round(self._base_font.pixelSize() * factor)))
+        font = QFont(self.font())
+        font.setPointSizeF(BASE_POINT_SIZE * factor)
         self.setFont(font)
         QTimer.singleShot(0, self, self._scroll_to_current)
 
@@ -218,7 +248,69 @@ class TimelineView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+        elif event.type() == QEvent.Type.FontChange:
+            self._arrange()
         super().changeEvent(event)
+
+    # -- arrangement ------------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _fitting_columns(self) -> int:
+        """How many columns of buttons fit the width (4, 2 or 1)."""
+        spacing = self._button_grid.horizontalSpacing() + 2
+        widths = [button.sizeHint().width() for button in self._buttons]
+        for columns in (4, 2):
+            needed = sum(max(widths[column::columns]) + spacing for column in range(columns))
+            if needed <= self.width() - 2 * self.layout().contentsMargins().left():
+                return columns
+        return 1
+
+    def _fit_detail(self) -> None:
+        """Beside the path the details scroll in their own box; below it they are as high as
+        their text, and scroll with the buttons."""
+        if self.details_beside():
+            self.detail.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+            self.detail.setMinimumHeight(0)
+            self.detail.setMaximumHeight(_NO_HEIGHT_LIMIT)
+        else:
+            self.detail.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            height = math.ceil(self.detail.document().size().height())
+            self.detail.setFixedHeight(height + 2 * self.detail.frameWidth())
+
+    def _place_buttons(self, columns: int) -> None:
+        if columns == self._button_columns:
+            return
+        self._button_columns = columns
+        align = Qt.AlignmentFlag.AlignRight if columns == 1 else Qt.AlignmentFlag.AlignLeft
+        for index, button in enumerate(self._buttons):
+            self._button_grid.removeWidget(button)
+            self._button_grid.addWidget(button, index // columns, index % columns, align)
+
+    def details_beside(self) -> bool:
+        """Whether the details stand beside the path (else below it)."""
+        return self.splitter.orientation() == Qt.Orientation.Horizontal
+
+    def _arrange(self) -> None:
+        """Details beside the path while the path keeps room for two stages side by side and
+        the details for a readable line; below it otherwise, so that the path gets the whole
+        width and never needs sideways scrolling."""
+        em = self.fontMetrics().height()
+        scroll_bar = self.scroll_area.verticalScrollBar().sizeHint().width()
+        wanted = self.timeline_widget.two_stages_width() + scroll_bar + 18 * em
+        beside = self.width() >= wanted
+        self._place_buttons(1 if beside else self._fitting_columns())
+        orientation = Qt.Orientation.Horizontal if beside else Qt.Orientation.Vertical
+        if orientation != self.splitter.orientation():
+            self.splitter.setOrientation(orientation)
+            self._fit_detail()
+            QTimer.singleShot(0, self, self._scroll_to_current)
+            total = self.width() if beside else self.splitter.height()
+            self.splitter.setSizes(
+                [total * 3 // 4, total // 4] if beside else [total * 3 // 5, total * 2 // 5]
+            )
 
     # -- reactions --------------------------------------------------------------------------------
 
@@ -249,21 +341,48 @@ class TimelineView(QWidget):
         if current is not None:
             self._scroll_to(current)
 
+    def show_from_top(self) -> None:
+        """Shows the path from its top, as the counselling step opens it; when the stage marked
+        "you are here" lies below the first screen, scrolls just far enough to show it with its
+        flag."""
+        window_layout = self.window().layout()
+        if window_layout is not None:
+            window_layout.activate()  # a view just made current has not had its size yet
+        self.scroll_area.verticalScrollBar().setValue(0)
+        marked = self.timeline_widget.you_are_here()
+        if marked is not None:
+            self._ensure_visible(self._marked_rect(marked))
+
     def _scroll_to(self, target_id: str) -> None:
-        """Scrolls the item into view, with its stage's heading when both fit."""
-        rect = self.timeline_widget.item_rect(target_id)
-        found = (
-            self.timeline_widget.timeline.find(target_id) if self.timeline_widget.timeline else None
-        )
+        """Scrolls the item into view, with its stage's heading (and "you are here" flag) when
+        both fit."""
+        widget = self.timeline_widget
+        rect = widget.item_rect(target_id)
+        found = widget.timeline.find(target_id) if widget.timeline else None
         if found is not None:
-            with_heading = rect.united(self.timeline_widget.item_rect(found[0].id))
+            stage_id = found[0].id
+            with_heading = rect.united(
+                self._marked_rect(stage_id)
+                if stage_id == widget.you_are_here()
+                else widget.item_rect(stage_id)
+            )
             if with_heading.height() < self.scroll_area.viewport().height():
                 rect = with_heading
-        if not rect.isEmpty():
-            center = rect.center()
-            self.scroll_area.ensureVisible(
-                center.x(), center.y(), rect.width() // 2 + 8, rect.height() // 2 + 8
-            )
+        self._ensure_visible(rect)
+
+    def _marked_rect(self, stage_id: str) -> QRect:
+        """A stage's header with its "you are here" flag above it."""
+        widget = self.timeline_widget
+        return widget.item_rect(stage_id).united(widget.pin_rect(stage_id))
+
+    def _ensure_visible(self, rect: QRect) -> None:
+        """Scrolls the least needed to show ``rect`` (timeline coordinates)."""
+        if rect.isEmpty():
+            return
+        center = rect.translated(self.timeline_widget.pos()).center()
+        self.scroll_area.ensureVisible(
+            center.x(), center.y(), rect.width() // 2 + 8, rect.height() // 2 + 8
+        )
 
     def _show_context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
@@ -288,9 +407,13 @@ class TimelineView(QWidget):
         if stage is None:
             self.detail.clear()
         elif option is None:
-            self.detail.setHtml(self._stage_html(stage, here=stage.id == marked))
+            self._show_detail(self._stage_html(stage, here=stage.id == marked))
         else:
-            self.detail.setHtml(self._option_html(stage, option, here=stage.id == marked))
+            self._show_detail(self._option_html(stage, option, here=stage.id == marked))
+
+    def _show_detail(self, detail_html: str) -> None:
+        """Long words break at their dictionary points, as on the pages."""
+        self.detail.setHtml(for_screen_readers(hyphenate_html(detail_html, self._lang)))
 
     def _stage_html(self, stage: Stage, *, here: bool) -> str:
         parts = [_heading(2, stage.label)]

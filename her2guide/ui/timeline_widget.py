@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -35,6 +36,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAccessibleWidget, QSizePolicy, QToolTip, QWidget
 
+from her2guide.content.hyphenate import SOFT_HYPHEN, hyphenate_text
 from her2guide.content.status_register import DEFAULT_READER_REGION, StatusRegister
 from her2guide.content.status_text import LEGEND, Badge, badges, clauses
 from her2guide.i18n import _, current_language
@@ -43,10 +45,10 @@ from her2guide.timeline.model import Option, Stage, Timeline, TimelineCursor
 YOU_ARE_HERE_KEY = Qt.Key.Key_H
 """Marks or clears "you are here" on the selected stage: H for "here" (German "hier")."""
 
-_NAME_LINES = 3
-_BRAND_LINES = 2
-_HEADER_LINES = 3
-_TITLE_LINES = 2
+_NAME_LINES = 6
+_BRAND_LINES = 4
+_HEADER_LINES = 4
+_TITLE_LINES = 4
 _MANY_OPTIONS = 5  # a stage with more options gets two columns when the width allows
 _COMMAND_MODIFIERS = (
     Qt.KeyboardModifier.ControlModifier
@@ -143,6 +145,8 @@ class _Metrics:
     unit_min: int
     pin_height: int
     badge_height: int
+    narrowest: int = 0
+    """The width of the widest piece no line may break inside: the narrowest column."""
 
     @classmethod
     def of(cls, font: QFont) -> _Metrics:
@@ -177,9 +181,19 @@ def _font_variant(font: QFont, factor: float, *, bold: bool = False) -> QFont:
     return variant
 
 
+def _shown_line(line: str) -> str:
+    """A wrapped line as drawn: a break at a soft hyphen shows a hyphen, other soft hyphens
+    are invisible."""
+    line = line.strip()
+    if line.endswith(SOFT_HYPHEN):
+        line = line[:-1] + "-"
+    return line.replace(SOFT_HYPHEN, "")
+
+
 def _wrap(text: str, font: QFont, width: int, max_lines: int) -> tuple[str, ...]:
-    """Word-wrapped lines, breaking inside a word only when it is wider than the line. Past
-    ``max_lines`` the last line is elided; every item's tooltip carries the full text."""
+    """Word-wrapped lines, breaking inside a word at its soft hyphens (shown as a hyphen), and
+    elsewhere only when it is wider than the line. Past ``max_lines`` the last line is elided;
+    every item's tooltip carries the full text."""
     if not text:
         return ()
     width = max(1, width)
@@ -191,31 +205,39 @@ def _wrap(text: str, font: QFont, width: int, max_lines: int) -> tuple[str, ...]
     lines: list[str] = []
     while (line := text_layout.createLine()).isValid():
         line.setLineWidth(width)
-        lines.append(text[line.textStart() : line.textStart() + line.textLength()].strip())
+        lines.append(text[line.textStart() : line.textStart() + line.textLength()])
     text_layout.endLayout()
     if len(lines) <= max_lines:
-        return tuple(lines)
-    rest = " ".join(lines[max_lines - 1 :])
+        return tuple(_shown_line(line) for line in lines)
+    rest = "".join(lines[max_lines - 1 :]).replace(SOFT_HYPHEN, "").strip()
+    lines = [_shown_line(line) for line in lines]
     last = QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
     return (*lines[: max_lines - 1], last)
 
 
-def _widest_word(timeline: Timeline, m: _Metrics) -> int:
-    """The column width the longest unbreakable word of a label or name needs, with padding."""
+def _widest_word(timeline: Timeline, m: _Metrics, shown: Callable[[str], str]) -> int:
+    """The column width the longest unbreakable piece of a label or name needs, with padding;
+    ``shown`` gives a text as drawn (with its soft hyphens)."""
     bold, normal, small = QFontMetrics(m.bold), QFontMetrics(m.font), QFontMetrics(m.small)
     card_inset = 2 * (m.pad + max(3, m.pad // 2 + 1)) + 2
+
+    def need(metrics: QFontMetrics, text: str, inset: int) -> list[int]:
+        return [metrics.horizontalAdvance(piece) + inset for piece in _words(shown(text))]
+
     needs = [0]
     for stage in timeline.stages:
-        needs += [bold.horizontalAdvance(word) + 2 * m.pad + 2 for word in _words(stage.label)]
+        needs += need(bold, stage.label, 2 * m.pad + 2)
         for option in stage.options:
-            needs += [normal.horizontalAdvance(word) + card_inset for word in _words(option.name)]
-            needs += [small.horizontalAdvance(word) + card_inset for word in _words(option.brand)]
+            needs += need(normal, option.name, card_inset)
+            needs += need(small, option.brand, card_inset)
     return max(needs)
 
 
 def _words(text: str) -> list[str]:
-    """The pieces a line may not break inside: words, split after hyphens."""
-    return re.findall(r"[^\s-]+-?", text)
+    """The pieces a line may not break inside, as drawn at the end of a line: words, split
+    after hyphens and at soft hyphens (which then show as a hyphen)."""
+    pieces = re.findall(rf"[^\s\-{SOFT_HYPHEN}]+[\-{SOFT_HYPHEN}]?", text)
+    return [piece.replace(SOFT_HYPHEN, "-") for piece in pieces]
 
 
 def _text(text: str, font: QFont, x: int, y: int, width: int, max_lines: int) -> _Text:
@@ -284,6 +306,8 @@ class TimelineWidget(QWidget):
         self._hovered: str | None = None
         self._register: StatusRegister | None = None
         self._region = DEFAULT_READER_REGION
+        self._lang = current_language()
+        self._hyphenated: dict[str, str] = {}
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -309,10 +333,13 @@ class TimelineWidget(QWidget):
     def you_are_here(self) -> str | None:
         return self._cursor.you_are_here
 
-    def set_timeline(self, timeline: Timeline | None) -> None:
-        """Shows a timeline (e.g. the other language), keeping the selection by id."""
+    def set_timeline(self, timeline: Timeline | None, lang: str | None = None) -> None:
+        """Shows a timeline (e.g. the other language), keeping the selection by id; ``lang``
+        (the interface language unless given) chooses the hyphenation patterns."""
         before = self._cursor.current_id
         marked = self._cursor.you_are_here
+        self._lang = lang or current_language()
+        self._hyphenated.clear()
         self._cursor.set_timeline(timeline)
         self._relayout()
         if self._cursor.you_are_here != marked:
@@ -366,6 +393,13 @@ class TimelineWidget(QWidget):
         self.you_are_here_changed.emit(self._cursor.you_are_here)
         self._announce_value()
 
+    def _shown(self, text: str) -> str:
+        """A label as drawn: with soft hyphens at its dictionary points, worked out once per
+        timeline (screen readers and tooltips get the label as written)."""
+        if text not in self._hyphenated:
+            self._hyphenated[text] = hyphenate_text(text, self._lang)
+        return self._hyphenated[text]
+
     def _announce_value(self) -> None:
         QAccessible.updateAccessibility(QAccessibleValueChangeEvent(self, self.accessible_value()))
 
@@ -409,6 +443,13 @@ class TimelineWidget(QWidget):
         item = self._items().get(item_id)
         return QRect(item.rect) if item else QRect()
 
+    def pin_rect(self, stage_id: str) -> QRect:
+        """Where the "you are here" flag of a stage goes, in widget coordinates (empty if
+        unknown); it stands above the stage's box."""
+        boxes = self._layout_for(self.width()).boxes
+        box = next((box for box in boxes if box.stage_id == stage_id), None)
+        return QRect(box.pin_label) if box else QRect()
+
     def item_at(self, pos: QPoint) -> str | None:
         return next((item.id for item in self._items().values() if item.rect.contains(pos)), None)
 
@@ -428,9 +469,15 @@ class TimelineWidget(QWidget):
         return self._layout_for(width).height
 
     def minimumSizeHint(self) -> QSize:
-        """One stage wide (the longest word fits); the height follows from heightForWidth."""
+        """One stage wide, as narrow as its widest unbreakable piece (long words break at
+        their soft hyphens); the height follows from heightForWidth."""
         metrics = self._metrics()
-        return QSize(metrics.unit_min + 2 * metrics.margin, metrics.em * 4)
+        return QSize(metrics.narrowest + 2 * metrics.margin, metrics.em * 4)
+
+    def two_stages_width(self) -> int:
+        """The width at which two stages stand side by side; narrower, one stage per row."""
+        m = self._metrics()
+        return 2 * m.unit_min + m.gap + 2 * m.margin
 
     def sizeHint(self) -> QSize:
         metrics = self._metrics()
@@ -443,9 +490,11 @@ class TimelineWidget(QWidget):
         so German compounds wrap between words instead of inside them."""
         if self._metrics_cache is None:
             metrics = _Metrics.of(self.font())
-            widest = _widest_word(self.timeline, metrics) if self.timeline else 0
+            widest = _widest_word(self.timeline, metrics, self._shown) if self.timeline else 0
             self._metrics_cache = replace(
-                metrics, unit_min=min(metrics.em * 20, max(metrics.unit_min, widest))
+                metrics,
+                unit_min=min(metrics.em * 20, max(metrics.unit_min, widest)),
+                narrowest=max(widest, metrics.em * 4),
             )
         return self._metrics_cache
 
@@ -475,8 +524,9 @@ class TimelineWidget(QWidget):
         if timeline is None:
             layout.height = 2 * m.margin
             return layout
-        avail = max(m.unit_min, width - 2 * m.margin)
-        layout.title = _text(timeline.title, m.title, m.margin, m.margin, avail, _TITLE_LINES)
+        avail = max(m.narrowest, width - 2 * m.margin)
+        title = self._shown(timeline.title)
+        layout.title = _text(title, m.title, m.margin, m.margin, avail, _TITLE_LINES)
         layout.pin_font = m.small_bold
         y = layout.title.rect.bottom() + 1 + m.pad
         y = self._place_lane(layout, timeline.main_stages, y, avail, m, side=False)
@@ -563,7 +613,9 @@ class TimelineWidget(QWidget):
     ) -> tuple[_Item, list[_Item], int]:
         """The header and option cards relative to the box (options relative to below the
         header), and the height the options need."""
-        label = _text(stage.label, m.bold, m.pad, m.pad, width - 2 * m.pad, _HEADER_LINES)
+        label = _text(
+            self._shown(stage.label), m.bold, m.pad, m.pad, width - 2 * m.pad, _HEADER_LINES
+        )
         tooltip = stage.label + "\n\n" + stage.description
         header = _Item(
             stage.id,
@@ -590,11 +642,11 @@ class TimelineWidget(QWidget):
     def _measure_option(self, stage: Stage, option: Option, width: int, m: _Metrics) -> _Item:
         inset = max(3, m.pad // 2 + 1)
         inner = width - 2 * inset
-        name = _text(option.name, m.font, inset, inset, inner, _NAME_LINES)
+        name = _text(self._shown(option.name), m.font, inset, inset, inner, _NAME_LINES)
         texts = [name]
         y = name.rect.bottom() + 1
         if option.brand:
-            brand = _text(option.brand, m.small, inset, y, inner, _BRAND_LINES)
+            brand = _text(self._shown(option.brand), m.small, inset, y, inner, _BRAND_LINES)
             texts.append(brand)
             y = brand.rect.bottom() + 1
         badges = self._badges(self.status_badges(option), inset, y + 3, inner, m)
@@ -776,9 +828,7 @@ class TimelineWidget(QWidget):
                 QPalette.ColorRole.ButtonText if item.is_stage else QPalette.ColorRole.Text
             )
         painter.setPen(
-            Qt.PenStyle.NoPen
-            if item.is_stage
-            else QPen(palette.color(QPalette.ColorRole.Mid), 1)
+            Qt.PenStyle.NoPen if item.is_stage else QPen(palette.color(QPalette.ColorRole.Mid), 1)
         )
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, 5, 5)
