@@ -22,14 +22,9 @@ SCREENS = ("1024x768", "1280x720", "1366x768", "1920x1080")
 SCALES = (100, 200, 300)
 LANGS = ("en", "de")
 
-# Fixed on other branches of this round; the lead removes a mark once its fix is merged (a
-# strict xfail that passes fails the suite, so a forgotten mark cannot hide anything).
-TIMELINE_OWNER = "the treatment path goes to one column on the 'hyph' branch (issue #12)"
-KNOWN = {
-    ("1024x768", 200, "en", "treatment-path"): TIMELINE_OWNER,
-    ("1024x768", 200, "de", "treatment-path"): TIMELINE_OWNER,
-    ("1024x768", 300, "de", "treatment-path"): TIMELINE_OWNER,
-}
+# Combinations known to fail, as (screen, scale, lang, item): reason. Each becomes a strict
+# xfail, so a fixed one fails the suite until its mark is removed. None at present.
+KNOWN: dict[tuple[str, int, str, str], str] = {}
 
 
 @cache
