@@ -379,3 +379,10 @@ def test_the_page_bar_takes_two_rows_rather_than_widen_a_narrow_window(
     assert not bar.one_row
     bar.resize(2000, bar.height())
     assert bar.one_row
+
+
+def test_the_buttons_symbols_grow_with_the_text(make_window: WindowFactory, reading_content: Path):
+    window = make_window(content=reading_content, page="reading")
+    small = window.reading_tools.read_button.iconSize().height()
+    window.set_text_scale(250)
+    assert window.reading_tools.read_button.iconSize().height() > small * 2

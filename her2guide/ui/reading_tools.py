@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QMenu,
     QStyle,
     QToolButton,
@@ -48,9 +49,11 @@ class ReadingTools(QObject):
         window.location_shown.connect(self._on_location_shown)
         window.languages.language_changed.connect(lambda _lang: self.reader.stop())
         window.views.currentChanged.connect(self._on_view_changed)
+        window.text_scale_changed.connect(self._fit_icons)
         window.installEventFilter(self)
         self.retranslate_ui()
         self._on_state("idle")
+        self._fit_icons()
 
     # -- set-up --------------------------------------------------------------------------------
 
@@ -182,6 +185,12 @@ class ReadingTools(QObject):
         name = _("Reading speed: {speed}").format(speed=_(RATE_LABELS[rate]))
         self.rate_button.setAccessibleName(name)
         self.rate_button.setToolTip(name)
+
+    def _fit_icons(self, _percent: int = 0) -> None:
+        """The buttons' symbols grow with the text, as the toolbar's do."""
+        side = QFontMetrics(QApplication.font()).height()  # the bar's own font follows later
+        for button in (self.read_button, *self.step_buttons):
+            button.setIconSize(QSize(side, side))
 
     def _focus_outline(self) -> None:
         self.outline.setFocus()
