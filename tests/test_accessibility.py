@@ -237,8 +237,11 @@ def test_the_focused_control_shows_a_focus_ring(
     ring = QColor(themes.THEMES[theme].colours["focus"])
 
     def assert_ring_on_focus(control: QWidget) -> None:
-        window.menuBar().setFocus(Qt.FocusReason.OtherFocusReason)
+        # Where the control stands once focused (a focused control may be scrolled into view).
+        control.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(control.hasFocus)
         area = QRect(control.mapTo(window, control.rect().topLeft()), control.size())
+        window.menuBar().setFocus(Qt.FocusReason.OtherFocusReason)
         before = _pixels_near(window.grab().toImage(), area, ring)
         control.setFocus(Qt.FocusReason.TabFocusReason)
         qtbot.waitUntil(control.hasFocus)

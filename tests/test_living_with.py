@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from her2guide.content.check import check_content
+from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.content.readability import prose, score
 from her2guide.content.spelling import hunspell_available, unknown_words
 from her2guide.paths import content_dir, resources_dir
@@ -103,7 +104,7 @@ def test_the_detail_panel_shows_living_with_and_the_choice_that_is_always_there(
     window.show_timeline("t-dxd-brain")
     view = window.timeline_view
     assert view is not None
-    text = view.detail.toPlainText()
+    text = without_soft_hyphens(view.detail.toPlainText())
     assert given in text
     assert marker in text
     assert "504" in text
@@ -117,4 +118,4 @@ def test_the_detail_panel_shows_living_with_and_the_choice_that_is_always_there(
     view.select("second-line")
     always = _shipped(lang).always
     assert always is not None
-    assert always.title in view.detail.toPlainText()
+    assert always.title in without_soft_hyphens(view.detail.toPlainText())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
+from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.settings import Settings
 from her2guide.ui.preferences import PreferencesDialog
 from tests.helpers import WindowFactory
@@ -25,7 +26,7 @@ def _choose_region(monkeypatch: pytest.MonkeyPatch, label: str) -> None:
 
 
 def _status_text(window) -> str:
-    text = window.reader.toPlainText()
+    text = without_soft_hyphens(window.reader.toPlainText())
     start = text.index("Approval differs between regions")
     return text[start : start + 300]
 
@@ -63,7 +64,8 @@ def test_the_timeline_badges_follow_the_region_in_german(
         "EU: in Prüfung",
         "USA",
     ]
-    assert view.detail.toPlainText().index("In der Schweiz:") < view.detail.toPlainText().index(
+    detail = without_soft_hyphens(view.detail.toPlainText())
+    assert detail.index("In der Schweiz:") < detail.index(
         "In der EU (Deutschland, Österreich):"
     )
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QGridLayout,
     QLabel,
@@ -123,6 +124,9 @@ class TimelineView(QWidget):
         self.panel_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.panel_area.setWidget(panel)
         self.panel_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the details and buttons take it
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._keep_focus_in_view)
         self.splitter.addWidget(self.panel_area)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
@@ -288,6 +292,12 @@ class TimelineView(QWidget):
         for index, button in enumerate(self._buttons):
             self._button_grid.removeWidget(button)
             self._button_grid.addWidget(button, index // columns, index % columns, align)
+
+    def _keep_focus_in_view(self, _old: QWidget | None, now: QWidget | None) -> None:
+        """A button below the details that gets the focus (however) is scrolled into view."""
+        panel = self.panel_area.widget()
+        if now is not None and panel is not None and panel.isAncestorOf(now):
+            self.panel_area.ensureWidgetVisible(now)
 
     def details_beside(self) -> bool:
         """Whether the details stand beside the path (else below it)."""
