@@ -207,7 +207,7 @@ def test_a_tooltip_and_a_popup_close_on_a_switch(qtbot: QtBot, make_window: Wind
 
 
 def _open_hit(window: MainWindow, text: str, page_id: str) -> None:
-    results = window.search_tools.search(text, ["en"])
+    results = window.search_tools.search(text, ["en"]).results
     result = next(r for r in results if r.page_id == page_id)
     window.search_tools.open_result(result)
     assert window.current_page == page_id
