@@ -2,7 +2,8 @@
 
 The main window creates one :class:`CareTools`. It puts the "Call your care team" button at the
 right end of the toolbar (the same place on every screen), the "My questions" panel in a dock,
-and Print, Save as PDF, Print a handout and Preferences in the File menu.
+and Print, Save as PDF, Print a handout and Preferences in the File menu. The dialogs and the
+printing code are imported when first used: the first paint does not need them.
 """
 
 from __future__ import annotations
@@ -26,30 +27,17 @@ from PySide6.QtWidgets import (
 from her2guide.care_card import CARD_PAGE, card_html
 from her2guide.i18n import _
 from her2guide.navigation import Location
-from her2guide.printing.handout import (
-    PrintSection,
-    card_section,
-    compose_handout,
-    page_section,
-    timeline_section,
-)
-from her2guide.printing.paint import PrintJob
 from her2guide.questions import FILE_NAME
-from her2guide.ui.care_card_dialog import CareCardDialog
-from her2guide.ui.handout_dialog import PDF, PRINT, HandoutDialog
-from her2guide.ui.preferences import PreferencesDialog
-from her2guide.ui.print_support import (
-    default_pdf_path,
-    make_job,
-    print_with_dialog,
-    save_pdf_with_dialog,
-)
 from her2guide.ui.question_panel import QuestionPanel
 from her2guide.ui.side_dock import add_side_dock
 from her2guide.userfolders import data_folder
 
 if TYPE_CHECKING:
+    from her2guide.printing.handout import PrintSection
+    from her2guide.printing.paint import PrintJob
     from her2guide.timeline.model import Timeline
+    from her2guide.ui.care_card_dialog import CareCardDialog
+    from her2guide.ui.handout_dialog import HandoutDialog
     from her2guide.ui.main_window import MainWindow
 
 STATUS_TIMEOUT_MS = 15000
@@ -249,6 +237,8 @@ class CareTools(QObject):
             return
         clinic = window.settings.clinic
         if self.card_dialog is None:
+            from her2guide.ui.care_card_dialog import CareCardDialog
+
             self.card_dialog = CareCardDialog(window.library.resources, window)
             self.card_dialog.page_requested.connect(self._open_from_card)
             self.card_dialog.preferences_requested.connect(self.show_preferences)
@@ -268,6 +258,8 @@ class CareTools(QObject):
         self.window.open_page(page_id)
 
     def show_preferences(self) -> None:
+        from her2guide.ui.preferences import PreferencesDialog
+
         parent = self.card_dialog if self.card_dialog and self.card_dialog.isVisible() else None
         dialog = PreferencesDialog(
             self.window.settings, self.window.text_scale, parent or self.window
@@ -282,6 +274,8 @@ class CareTools(QObject):
     # -- printing ------------------------------------------------------------------------------
 
     def _job(self, sections: list[PrintSection]) -> PrintJob:
+        from her2guide.ui.print_support import make_job
+
         window = self.window
         return make_job(
             sections,
@@ -295,6 +289,8 @@ class CareTools(QObject):
 
     def current_sections(self) -> list[PrintSection]:
         """What "this page" means for printing: the page shown, or the treatment path."""
+        from her2guide.printing.handout import page_section, timeline_section
+
         window = self.window
         lang = window.languages.language
         location = window.history.current
@@ -312,6 +308,8 @@ class CareTools(QObject):
         return f"{what}-{dt.date.today().isoformat()}"
 
     def print_current(self) -> None:
+        from her2guide.ui.print_support import print_with_dialog
+
         sections = self.current_sections()
         if sections:
             print_with_dialog(self.window, self._job(sections), sections[0].title)
@@ -324,6 +322,9 @@ class CareTools(QObject):
         self._save(sections, self._file_name(page or "treatment-path"), sections[0].title)
 
     def print_card(self) -> None:
+        from her2guide.printing.handout import card_section
+        from her2guide.ui.print_support import print_with_dialog
+
         lang = self.window.languages.language
         section = card_section(self.window.library, lang, self.window.settings.clinic)
         if section is not None:
@@ -331,6 +332,9 @@ class CareTools(QObject):
 
     def show_handout_dialog(self) -> None:
         """Asks what to put in the handout, then prints it or saves it as a PDF."""
+        from her2guide.ui.handout_dialog import PDF, PRINT, HandoutDialog
+        from her2guide.ui.print_support import print_with_dialog
+
         window = self.window
         dialog = HandoutDialog(
             window.content,
@@ -350,6 +354,8 @@ class CareTools(QObject):
             self._save(sections, self._file_name(_("handout")), title)
 
     def handout_sections(self, dialog: HandoutDialog) -> list[PrintSection]:
+        from her2guide.printing.handout import compose_handout
+
         window = self.window
         options = dialog.options()
         return compose_handout(
@@ -362,6 +368,8 @@ class CareTools(QObject):
         )
 
     def _save(self, sections: list[PrintSection], name: str, title: str) -> None:
+        from her2guide.ui.print_support import default_pdf_path, save_pdf_with_dialog
+
         path = save_pdf_with_dialog(self.window, self._job(sections), default_pdf_path(name), title)
         if path is not None:
             self._say(_("Saved as PDF: {path}").format(path=path))
