@@ -67,6 +67,10 @@ class Library:
         cache = self._cache(lang)
         return cache.folder / name if cache else None
 
+    def is_loaded(self, lang: str) -> bool:
+        """Whether ``lang``'s content has been read (asking for it again costs nothing)."""
+        return lang in self._languages
+
     def language(self, lang: str) -> LanguageContent:
         if lang not in self._languages:
             cache = self._cache(lang)
