@@ -19,6 +19,7 @@ how much a title or heading *is* the query. What the reader typed is first read 
 
 from __future__ import annotations
 
+import logging
 import re
 import sqlite3
 import threading
@@ -29,6 +30,7 @@ from pathlib import Path
 
 from her2guide.content.model import GLOSSARY_PAGE, LanguageContent
 from her2guide.content.readability import prose
+from her2guide.logfile import LOGGER_NAME
 from her2guide.search import store
 from her2guide.search.answer import Answer, explain, replace_words
 from her2guide.search.fold import fold, fold_with_offsets
@@ -320,8 +322,11 @@ class SearchIndex:
             for lang in langs:
                 path = self._kept_at(lang)
                 with self._building:
-                    if path is not None and not store.is_kept(path):
-                        self._build_kept(lang, path)
+                    try:
+                        if path is not None and not store.is_kept(path):
+                            self._build_kept(lang, path)
+                    except Exception:  # the first search builds it again and reports the problem
+                        logging.getLogger(LOGGER_NAME).exception("search index not built ahead")
 
         self._worker = threading.Thread(target=work, name="search-index", daemon=True)
         self._worker.start()
