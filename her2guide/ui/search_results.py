@@ -98,16 +98,19 @@ class ResultDelegate(QStyledItemDelegate):
     """Paints a result (title, where, snippet) or a way on (an arrow and its label).
 
     The view asks for every row's height several times per search (layout, scroll bar, the
-    panel's height); each snippet is wrapped once per width and kept until the rows change.
+    panel's height); each row's height and wrapped snippet are worked out once per width and
+    kept until the rows change.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._layouts: dict[tuple[int, int, str], QTextLayout] = {}
+        self._sizes: dict[tuple[int, int, str], QSize] = {}
 
     def forget(self) -> None:
         """Drops the wrapped snippets; called when the model gets new rows."""
         self._layouts.clear()
+        self._sizes.clear()
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         bold = QFont(option.font)
@@ -157,6 +160,13 @@ class ResultDelegate(QStyledItemDelegate):
         return max(100, width - 2 * PADDING)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        width = self._width(option)
+        key = (index.row(), width, option.font.key())
+        if key not in self._sizes:
+            self._sizes[key] = self._size(option, index)
+        return self._sizes[key]
+
+    def _size(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         row = index.data(RESULT_ROLE)
         plain, bold = self._fonts(option)
         height = QFontMetrics(bold).height()
