@@ -156,18 +156,22 @@ class Bench:
         both languages searched (the larger case)."""
         box = self.window.search_tools.search_box
         self.window.activateWindow()
+        QApplication.processEvents()  # the floor's window was shown last: activation waits
         box.setFocus()
         box.panel.both_languages.setChecked(True)
         times = []
         for number in range(passes + 1):
             for lang in LANGUAGES:
                 self.languages.set_language(lang)
+                QTest.qWait(200)  # the switch moves the keyboard to the contents, a little later
                 for query in QUERIES[lang]:
                     box.clear()
                     QApplication.processEvents()
+                    box.setFocus()
                     for text in keystrokes(query):
                         took = _timed(lambda text=text: _type(box, text[-1]))
                         assert box.text() == text
+                        assert box.panel.isVisible(), "the results must be shown and painted"
                         if number:
                             times.append(took)
         box.clear()

@@ -157,16 +157,16 @@ def measure(work: Path, runs: int) -> Table:
         )
         for factor, content in contents.items()
     }
-    builds, keys = searched[1]
+    builds, keys = searched[1].builds, searched[1].per_keystroke
     for case, label in (("en", "English"), ("de", "German"), ("both", "both languages")):
         timing = keys[case]
         what = f"search per keystroke, index, {label} (p90 {timing.p90:.1f} ms)"
         table.add("4", what, _format(timing.median, "ms"), "≤ 5 ms", timing.median <= 5)
     what = f"search per keystroke, search field, both (p90 {typing.p90:.1f} ms)"
     table.add("4", what, _format(typing.median, "ms"), "≤ 5 ms", typing.median <= 5)
-    table.add(
-        "4", "search index build, en + de (first search)", _format(sum(builds.values()), "ms")
-    )
+    table.add("4", "search index build, en + de (once, kept)", _format(sum(builds.values()), "ms"))
+    what = "first search, both, index kept between runs"
+    table.add("4", what, _format(searched[1].first_search, "ms"))
     relevance = measure_relevance(real)
     count = len(relevance.ranks)
     for k, target in ((1, 0.90), (3, 0.98)):
@@ -177,15 +177,18 @@ def measure(work: Path, runs: int) -> Table:
 
     for factor in SCALES:
         scaled = started[f"{factor}x"]
-        limit = 1.10 if factor == 10 else None  # the issue sets a target for 10x only
         what = f"start-up, {factor}x content (vs real content)"
-        table.versus("5", what, scaled.wall * 1000, app.wall * 1000, "ms", limit)
+        table.versus("5", what, scaled.wall * 1000, app.wall * 1000, "ms", 1.10)
         table.versus("5", f"start-up peak RSS, {factor}x content", scaled.rss, app.rss, "MB")
-        scaled_builds, scaled_keys = searched[factor]
-        what = f"search per keystroke, both, {factor}x content"
-        table.versus("5", what, scaled_keys["both"].median, keys["both"].median, "ms")
-        what = f"search index build, {factor}x content"
-        table.versus("5", what, sum(scaled_builds.values()), sum(builds.values()), "ms")
+        found = searched[factor]
+        typed = found.per_keystroke["both"]
+        what = f"search per keystroke, both, {factor}x content (p90 {typed.p90:.1f} ms)"
+        table.add("5", what, _format(typed.median, "ms"), "≤ 5 ms", typed.median <= 5)
+        what = f"search index build, {factor}x content (worker thread, once)"
+        table.versus("5", what, sum(found.builds.values()), sum(builds.values()), "ms")
+        what = f"first search, {factor}x content, index kept"
+        first = found.first_search
+        table.add("5", what, _format(first, "ms"), "≤ 300 ms", first <= 300)
     return table
 
 

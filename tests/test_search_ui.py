@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt, QUrl
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QUrl
 from PySide6.QtGui import QHelpEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
@@ -66,7 +66,7 @@ def test_typing_shows_ranked_results_with_title_section_and_snippet(
     results = panel.results
     assert results[0].title == "Pneumonitis"
     assert {r.page_id for r in results} >= {"lung-safety-t-dxd", "glossary"}
-    first = panel.list.item(0).text()
+    first = panel.list.row_text(0)
     assert first.startswith("Pneumonitis \u2013 Glossary: ")
     assert any(hit and text.lower() == "pneumonitis" for r in results for text, hit in r.snippet)
     assert panel.count_label.text() == f"Results: {len(results)}"
@@ -173,8 +173,8 @@ def test_both_languages_labels_results_and_opens_the_other_language(
     results = box.panel.results
     assert {r.lang for r in results} == {"en", "de"}
     german = next(i for i, r in enumerate(results) if r.lang == "de")
-    assert "(Deutsch)" in box.panel.list.item(german).text()
-    assert "(English)" in box.panel.list.item(0 if german else 1).text()
+    assert "(Deutsch)" in box.panel.list.row_text(german)
+    assert "(English)" in box.panel.list.row_text(0 if german else 1)
     with qtbot.waitSignal(window.languages.language_changed):
         box.panel.result_clicked.emit(results[german])
     assert window.languages.language == "de"
@@ -374,3 +374,48 @@ def test_the_note_names_words_left_out_and_other_choices() -> None:
     assert "Showing results for <i>fever</i>" in note
     assert '<a href="suggest:Fieber">Fieber</a>' in note
     assert 'href="suggest:fever"' not in note
+
+
+def test_the_results_list_paints_only_the_rows_in_view(
+    qtbot: QtBot, make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window()
+    _type_search(qtbot, window, "HER2")
+    view = window.search_tools.search_box.panel.list
+    assert view.count() == 20
+    painted: set[int] = set()
+    delegate = type(view.itemDelegate())
+    paint = delegate.paint
+
+    def spy(self: object, painter: object, option: object, index: QModelIndex) -> None:
+        painted.add(index.row())
+        paint(self, painter, option, index)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(delegate, "paint", spy)
+    view.viewport().grab()
+    in_view = {
+        row
+        for row in range(view.count())
+        if view.visualRect(view.model().index(row, 0)).intersects(view.viewport().rect())
+    }
+    assert painted
+    assert painted == in_view
+    assert len(painted) < view.count()
+
+
+def test_up_and_down_walk_the_results_and_keep_the_chosen_one_in_view(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    _type_search(qtbot, window, "HER2")
+    box = window.search_tools.search_box
+    view = box.panel.list
+    for _ in range(view.count() + 2):
+        qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert view.currentRow() == view.count() - 1
+    assert view.viewport().rect().contains(view.visualRect(view.currentIndex()))
+    qtbot.keyClick(box, Qt.Key.Key_Up)
+    assert view.currentRow() == view.count() - 2
+    chosen = box.panel.current_result()
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert window.current_page == chosen.page_id

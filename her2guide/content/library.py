@@ -60,6 +60,17 @@ class Library:
             self._caches[lang] = ContentCache(self._cache_folder, self.root, lang, key)
         return self._caches[lang]
 
+    def kept_file(self, lang: str, name: str) -> Path | None:
+        """Where a file made from ``lang``'s content (such as the search index) is kept between
+        runs: in that language's content cache folder, so it is keyed and cleared like it.
+        None without a cache folder."""
+        cache = self._cache(lang)
+        return cache.folder / name if cache else None
+
+    def is_loaded(self, lang: str) -> bool:
+        """Whether ``lang``'s content has been read (asking for it again costs nothing)."""
+        return lang in self._languages
+
     def language(self, lang: str) -> LanguageContent:
         if lang not in self._languages:
             cache = self._cache(lang)

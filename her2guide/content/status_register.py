@@ -11,10 +11,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from her2guide.content.model import Problem
-from her2guide.content.pages import EntryFields, parse_entries
 from her2guide.i18n import LANGUAGES
+
+if TYPE_CHECKING:
+    from her2guide.content.pages import EntryFields
 
 REGISTER_FILE = "status-register.yaml"
 REGIONS: tuple[str, ...] = ("eu", "ch", "us")
@@ -176,6 +179,8 @@ def load_register(path: Path) -> tuple[StatusRegister, list[Problem]]:
 
     if not path.exists():  # content without statuses needs no register
         return StatusRegister(path, {}), []
+    from her2guide.content.pages import parse_entries  # YAML: read only when a page needs it
+
     entries, problems = parse_entries(path, _ENTRY_KEYS, build)
     return StatusRegister(path, {entry.id: entry for entry in entries}), problems
 

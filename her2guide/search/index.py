@@ -1,12 +1,14 @@
 """Full-text search over the pages and the glossary: SQLite FTS5, ranked with BM25.
 
-One in-memory FTS5 table per language, built on the first search in that language, never at
-start-up. The table holds folded text (see :mod:`her2guide.search.fold`) and uses the ``trigram``
-tokenizer, so any part of a word is found: ``entzundung`` inside ``lungenentzundung``, and a
-prefix while the reader is still typing. Words of two letters (``CT``, ``OS``) cannot form a
-trigram on their own; every non-word run is stored as one space, so they are looked up as
-``" ct"``, the start of a word. A result whose query words all start a word in it ranks higher
-than one that only holds them inside longer words.
+One FTS5 table per language, kept between runs in an SQLite file (see
+:mod:`her2guide.search.store`) that a worker thread builds after start-up; without a kept file
+the first search in a language builds it. The table holds folded text (see
+:mod:`her2guide.search.fold`) and uses the ``trigram`` tokenizer, so any part of a word is
+found: ``entzundung`` inside ``lungenentzundung``, and a prefix while the reader is still
+typing. Words of two letters (``CT``, ``OS``) cannot form a trigram on their own; every non-word
+run is stored as one space, so they are looked up as ``" ct"``, the start of a word. A result
+whose query words all start a word in it ranks higher than one that only holds them inside
+longer words.
 
 BM25 weighs the columns: a hit in a title counts more than one in a heading (a box title counts
 as one), the page's glossary terms, the "In short" summary or the running text, so a page about a
@@ -17,8 +19,10 @@ how much a title or heading *is* the query. What the reader typed is first read 
 
 from __future__ import annotations
 
+import logging
 import re
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -26,11 +30,14 @@ from pathlib import Path
 
 from her2guide.content.model import GLOSSARY_PAGE, LanguageContent
 from her2guide.content.readability import prose
+from her2guide.logfile import LOGGER_NAME
+from her2guide.search import store
 from her2guide.search.answer import Answer, explain, replace_words
 from her2guide.search.fold import fold, fold_with_offsets
 from her2guide.search.query import Query, plan_query
 from her2guide.search.ranking import Aboutness
 from her2guide.search.spelling import Vocabulary
+from her2guide.search.store import StoredDocuments
 from her2guide.search.synonyms import Synonyms, parse_synonyms
 
 MIN_SQLITE = (3, 34, 0)
@@ -43,12 +50,26 @@ SNIPPET_LEAD = 40
 
 ABOUT_DEPTH = 30
 
+_RANKED = (
+    f"SELECT rowid, bm25(docs, {', '.join(map(str, COLUMN_WEIGHTS))}) * CASE WHEN rowid IN "
+    "(SELECT rowid FROM docs WHERE docs MATCH :word_start) "
+    f"THEN {WORD_START_BOOST} ELSE 1.0 END AS score "
+    "FROM docs WHERE docs MATCH :match ORDER BY score, rowid LIMIT :limit"
+)
 _NON_WORD = re.compile(r"\W+")
 _GLOSSARY_LINK = re.compile(r"glossary\.md#([\w-]+)")
 _MARKER = re.compile(r"\{\{\s*status:[^}]*\}\}")
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
 _BOX_TITLE = re.compile(r'^!!!\s+[\w-]+\s+"([^"]+)"\s*$')  # a box's title heads its text
 _TABLE_RULE = re.compile(r"^\|?[\s:|-]+\|?$")
+
+
+def _check_sqlite() -> None:
+    if sqlite3.sqlite_version_info < MIN_SQLITE:
+        raise RuntimeError(
+            f"search needs SQLite {'.'.join(map(str, MIN_SQLITE))} or newer (FTS5 trigram "
+            f"tokenizer); this Python has {sqlite3.sqlite_version}"
+        )
 
 
 @dataclass(frozen=True)
@@ -243,66 +264,98 @@ class SearchIndex:
     """Searches the content of one or both languages; each language is indexed on first use.
 
     ``synonyms`` is a :class:`Synonyms` table or the path of a synonyms file, read on first use.
+    ``kept_at`` tells where a language's index is kept between runs (see
+    :mod:`her2guide.search.store`); without it, or when it gives None, the index is held in
+    memory only. :meth:`build_in_background` makes the kept files in a worker thread, so that
+    the first search only opens them.
     """
 
     def __init__(
         self,
         content_for: Callable[[str], LanguageContent],
         synonyms: Synonyms | Path | None = None,
+        kept_at: Callable[[str], Path | None] | None = None,
     ) -> None:
         self._content_for = content_for
         self._synonyms_source = synonyms
         self._synonyms: Synonyms | None = synonyms if isinstance(synonyms, Synonyms) else None
-        self._db = sqlite3.connect(":memory:")
-        self._documents: dict[str, list[Document]] = {}
+        self._kept_at = kept_at or (lambda _lang: None)
+        self._dbs: dict[str, sqlite3.Connection] = {}
+        self._documents: dict[str, StoredDocuments] = {}
         self._vocabularies: dict[str, Vocabulary] = {}
+        self._building = threading.RLock()  # one build at a time: the worker's or a search's
+        self._worker: threading.Thread | None = None
 
     @property
     def synonyms(self) -> Synonyms:
-        if self._synonyms is None:
-            source = self._synonyms_source
-            groups = parse_synonyms(source)[0] if isinstance(source, Path) else []
-            self._synonyms = Synonyms(groups)
+        with self._building:
+            if self._synonyms is None:
+                source = self._synonyms_source
+                groups = parse_synonyms(source)[0] if isinstance(source, Path) else []
+                self._synonyms = Synonyms(groups)
         return self._synonyms
 
     def is_built(self, lang: str) -> bool:
-        return lang in self._documents
+        return lang in self._dbs
 
     def build(self, lang: str) -> int:
-        """Indexes one language and returns how many documents it holds; the first search in a
-        language calls this."""
-        if sqlite3.sqlite_version_info < MIN_SQLITE:
-            raise RuntimeError(
-                f"search needs SQLite {'.'.join(map(str, MIN_SQLITE))} or newer (FTS5 trigram "
-                f"tokenizer); this Python has {sqlite3.sqlite_version}"
-            )
+        """Makes one language searchable and returns how many documents it holds: opens the kept
+        index file, or builds it (waiting for the worker if it is building it right now)."""
+        with self._building:
+            path = self._kept_at(lang)
+            db = store.open_kept(path) if path is not None else None
+            if db is None:
+                db = self._build_kept(lang, path) if path is not None else None
+            if db is None:
+                db = sqlite3.connect(":memory:")
+                store.create(db, *self._made(lang))
+        self._dbs[lang] = db
+        self._documents[lang] = StoredDocuments(db)
+        self._vocabularies[lang] = store.load_vocabulary(db, lang)
+        return len(self._documents[lang])
+
+    def build_in_background(self, langs: Sequence[str]) -> threading.Thread:
+        """Builds the kept index files that are missing (or stale, or damaged) in a worker
+        thread, so that no search waits for them; returns the (started) thread."""
+
+        def work() -> None:
+            for lang in langs:
+                path = self._kept_at(lang)
+                with self._building:
+                    try:
+                        if path is not None and not store.is_kept(path):
+                            self._build_kept(lang, path)
+                    except Exception:  # the first search builds it again and reports the problem
+                        logging.getLogger(LOGGER_NAME).exception("search index not built ahead")
+
+        self._worker = threading.Thread(target=work, name="search-index", daemon=True)
+        self._worker.start()
+        return self._worker
+
+    def _build_kept(self, lang: str, path: Path) -> sqlite3.Connection | None:
+        """Builds the index file at ``path`` and opens it; None if it cannot be written."""
+        try:
+            store.write_file(path, *self._made(lang))
+        except (OSError, sqlite3.Error):
+            return None  # a folder that cannot be written: the index stays in memory
+        return store.open_kept(path)
+
+    def _made(self, lang: str) -> tuple[list[store.Row], list[Document], Vocabulary]:
+        """What an index holds: each document's stored columns, the documents, the words."""
+        _check_sqlite()
         documents = _documents(self._content_for(lang))
-        table = f"docs_{lang}"
-        self._db.execute(f"DROP TABLE IF EXISTS {table}")
-        self._db.execute(
-            f"CREATE VIRTUAL TABLE {table} USING fts5("
-            "title, headings, summary, body, terms, tokenize='trigram')"
-        )
         section_title = {d.section: _index_form(fold(d.section, lang)) for d in documents}
-        self._db.executemany(
-            f"INSERT INTO {table}(rowid, title, headings, summary, body, terms) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+        rows = [
             (
-                (
-                    number,
-                    document.title_text.stored,
-                    section_title[document.section]
-                    + "".join(s.heading.stored for s in document.body),
-                    "".join(p.stored for p in document.summary.paragraphs),
-                    "".join(p.stored for s in document.body for p in s.paragraphs),
-                    document.terms,
-                )
-                for number, document in enumerate(documents)
-            ),
-        )
-        self._documents[lang] = documents
-        self._vocabularies[lang] = self._vocabulary(lang, documents)
-        return len(documents)
+                document.title_text.stored,
+                section_title[document.section] + document.headings,
+                "".join(p.stored for p in document.summary.paragraphs),
+                "".join(p.stored for s in document.body for p in s.paragraphs),
+                document.terms,
+            )
+            for document in documents
+        ]
+        return rows, documents, self._vocabulary(lang, documents)
 
     def _vocabulary(self, lang: str, documents: list[Document]) -> Vocabulary:
         """The words of the documents and the synonyms; titles, terms and synonyms are names."""
@@ -332,12 +385,12 @@ class SearchIndex:
             query = plan_query(text, lang, self.synonyms, self._vocabularies[lang])
             if query.clauses:
                 queries[lang] = query
-                hits[lang] = self._rank(lang, query)
+                hits[lang] = self._rank(lang, query, limit)
         if not any(hits.values()):
             # No page in any language holds every word: leave out the words none holds.
             for lang, query in queries.items():
                 if len(query.clauses) > 1:
-                    queries[lang], hits[lang] = self._without_unknown_words(lang, query)
+                    queries[lang], hits[lang] = self._without_unknown_words(lang, query, limit)
         ranked = [
             (score * (1.0 if number == 0 else OTHER_LANGUAGE_WEIGHT), lang, rowid, queries[lang])
             for number, lang in enumerate(langs)
@@ -361,7 +414,7 @@ class SearchIndex:
             self.build(lang)
         vocabulary = self._vocabularies[lang]
         query = plan_query(text, lang, self.synonyms, vocabulary)
-        terms = [d for d in self._documents[lang] if d.kind == "term"]
+        terms = list(self._documents[lang].of_kind("term"))
         if not query.clauses:
             return [d.fragment for d in terms], ""
 
@@ -378,47 +431,40 @@ class SearchIndex:
         return found, replace_words(text, lang, fixes).strip() if fixes else ""
 
     def _without_unknown_words(
-        self, lang: str, query: Query
+        self, lang: str, query: Query, limit: int
     ) -> tuple[Query, list[tuple[int, float]]]:
         """No page holds all the words: the query without the words that no page holds."""
         kept, left_out = [], []
         for clause in query.clauses:
-            if self._rank(lang, Query((clause,))):
+            if self._rank(lang, Query((clause,)), 1):
                 kept.append(clause)
             else:
                 left_out.append(clause[0].text)
         if not kept or not left_out:
             return query, []
         reduced = Query(tuple(kept), query.corrections, tuple(left_out))
-        return reduced, self._rank(lang, reduced)
+        return reduced, self._rank(lang, reduced, limit)
 
-    def _rank(self, lang: str, query: Query) -> list[tuple[int, float]]:
-        table = f"docs_{lang}"
-        weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
-        hits = self._db.execute(
-            f"SELECT rowid, bm25({table}, {weights}) FROM {table} WHERE {table} MATCH ?",
-            (query.match_expression(),),
-        ).fetchall()
-        if not hits:
-            return []
-        word_starts = {
-            rowid
-            for (rowid,) in self._db.execute(
-                f"SELECT rowid FROM {table} WHERE {table} MATCH ?",
-                (query.match_expression(word_start=True),),
-            )
+    def _rank(self, lang: str, query: Query, limit: int) -> list[tuple[int, float]]:
+        """The best ``limit`` hits (rowid, score; lower is better), ranked in SQL by BM25, the
+        hits where every word starts a word weighed up; the top ones then by what they are about.
+
+        SQL returns ``ABOUT_DEPTH + limit`` rows: however the top ``ABOUT_DEPTH`` are reweighed,
+        the best ``limit`` are among them, so the work per keystroke does not grow with the
+        content.
+        """
+        parameters = {
+            "match": query.match_expression(),
+            "word_start": query.match_expression(word_start=True),
+            "limit": ABOUT_DEPTH + limit,
         }
+        hits = self._dbs[lang].execute(_RANKED, parameters).fetchall()
         documents = self._documents[lang]
         about = Aboutness(query)
-        ranked = sorted(
-            (score * (WORD_START_BOOST if rowid in word_starts else 1.0), rowid)
-            for rowid, score in hits
-        )
-        # Only the best by BM25 are weighed for what they are about: enough to reorder the top,
-        # and cheap with many pages.
+        # Only the best by BM25 are weighed for what they are about: enough to reorder the top.
         return [
             (rowid, score * about.factor(documents[rowid]) if number < ABOUT_DEPTH else score)
-            for number, (score, rowid) in enumerate(ranked)
+            for number, (rowid, score) in enumerate(hits)
         ]
 
     @staticmethod

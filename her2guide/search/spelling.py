@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from her2guide.search.fold import fold
@@ -126,6 +126,25 @@ class Vocabulary:
             self._joined = " " + " ".join(self._sorted) + " "
             self._cache.clear()
         return self._by_trigram
+
+    def rows(self) -> Iterator[tuple[str, int, bool, str]]:
+        """Each folded word with its count, whether it is a name, and how it is usually written:
+        what :meth:`from_rows` needs to make the same vocabulary again (the index file keeps it)."""
+        self.prepare()
+        for word, count in self._counts.items():
+            yield word, count, word in self._names, self.written(word)
+
+    @classmethod
+    def from_rows(cls, lang: str, rows: Iterable[tuple[str, int, bool, str]]) -> Vocabulary:
+        """The vocabulary that :meth:`rows` gave; its letter triples are indexed on first use."""
+        vocabulary = cls(lang)
+        for word, count, name, written in rows:
+            vocabulary._counts[word] = count
+            if name:
+                vocabulary._names.add(word)
+            if written != word:
+                vocabulary._written[word] = Counter({written: count})
+        return vocabulary
 
     def __contains__(self, word: str) -> bool:
         self.prepare()

@@ -2,7 +2,8 @@
 
 The main window creates one :class:`CareTools`. It puts the "Call your care team" button at the
 right end of the toolbar (the same place on every screen), the "My questions" panel in a dock,
-and Print, Save as PDF, Print a handout and Preferences in the File menu.
+and Print, Save as PDF, Print a handout and Preferences in the File menu. The dialogs and the
+printing code are imported when first used: the first paint does not need them.
 """
 
 from __future__ import annotations
@@ -25,33 +26,17 @@ from PySide6.QtWidgets import (
 from her2guide.care_card import CARD_PAGE, card_html
 from her2guide.i18n import _
 from her2guide.navigation import Location
-from her2guide.printing.handout import (
-    PrintSection,
-    card_section,
-    compose_handout,
-    link_pages,
-    page_section,
-    timeline_section,
-)
-from her2guide.printing.paint import PrintJob
 from her2guide.questions import FILE_NAME
-from her2guide.ui.care_card_dialog import CareCardDialog
-from her2guide.ui.handout_dialog import PDF, PRINT, HandoutDialog
-from her2guide.ui.preferences import PreferencesDialog
-from her2guide.ui.print_support import (
-    default_pdf_path,
-    handout_title,
-    make_job,
-    pdf_info,
-    print_with_dialog,
-    save_pdf_with_dialog,
-)
 from her2guide.ui.question_panel import QuestionPanel
 from her2guide.ui.side_dock import add_side_dock
 from her2guide.userfolders import data_folder
 
 if TYPE_CHECKING:
+    from her2guide.printing.handout import PrintSection
+    from her2guide.printing.paint import PrintJob
     from her2guide.timeline.model import Timeline
+    from her2guide.ui.care_card_dialog import CareCardDialog
+    from her2guide.ui.handout_dialog import HandoutDialog
     from her2guide.ui.main_window import MainWindow
 
 STATUS_TIMEOUT_MS = 15000
@@ -251,6 +236,8 @@ class CareTools(QObject):
             return
         clinic = window.settings.clinic
         if self.card_dialog is None:
+            from her2guide.ui.care_card_dialog import CareCardDialog
+
             self.card_dialog = CareCardDialog(window.library.resources, window)
             self.card_dialog.page_requested.connect(self._open_from_card)
             self.card_dialog.preferences_requested.connect(self.show_preferences)
@@ -270,6 +257,8 @@ class CareTools(QObject):
         self.window.open_page(page_id)
 
     def show_preferences(self) -> None:
+        from her2guide.ui.preferences import PreferencesDialog
+
         parent = self.card_dialog if self.card_dialog and self.card_dialog.isVisible() else None
         dialog = PreferencesDialog(
             self.window.settings, self.window.text_scale, parent or self.window
@@ -284,6 +273,8 @@ class CareTools(QObject):
     # -- printing ------------------------------------------------------------------------------
 
     def _job(self, sections: list[PrintSection]) -> PrintJob:
+        from her2guide.ui.print_support import make_job
+
         window = self.window
         return make_job(
             sections,
@@ -297,6 +288,8 @@ class CareTools(QObject):
 
     def current_sections(self) -> list[PrintSection]:
         """What "this page" means for printing: the page shown, or the treatment path."""
+        from her2guide.printing.handout import link_pages, page_section, timeline_section
+
         window = self.window
         lang = window.languages.language
         location = window.history.current
@@ -311,6 +304,8 @@ class CareTools(QObject):
         return [link_pages(section, window.library, set())] if section else []
 
     def print_current(self) -> None:
+        from her2guide.ui.print_support import print_with_dialog
+
         sections = self.current_sections()
         if sections:
             print_with_dialog(self.window, self._job(sections), sections[0].title)
@@ -322,6 +317,9 @@ class CareTools(QObject):
         self._save(sections, sections[0].title)
 
     def print_card(self) -> None:
+        from her2guide.printing.handout import card_section
+        from her2guide.ui.print_support import print_with_dialog
+
         lang = self.window.languages.language
         section = card_section(self.window.library, lang, self.window.settings.clinic)
         if section is not None:
@@ -329,6 +327,9 @@ class CareTools(QObject):
 
     def show_handout_dialog(self) -> None:
         """Asks what to put in the handout, then prints it or saves it as a PDF."""
+        from her2guide.ui.handout_dialog import PDF, PRINT, HandoutDialog
+        from her2guide.ui.print_support import handout_title, print_with_dialog
+
         window = self.window
         dialog = HandoutDialog(
             window.content,
@@ -348,6 +349,8 @@ class CareTools(QObject):
             self._save(sections, title)
 
     def handout_sections(self, dialog: HandoutDialog) -> list[PrintSection]:
+        from her2guide.printing.handout import compose_handout
+
         window = self.window
         options = dialog.options()
         return compose_handout(
@@ -360,6 +363,8 @@ class CareTools(QObject):
         )
 
     def _save(self, sections: list[PrintSection], title: str) -> None:
+        from her2guide.ui.print_support import default_pdf_path, pdf_info, save_pdf_with_dialog
+
         info = pdf_info(sections, title, self.window.settings.clinic)
         path = save_pdf_with_dialog(self.window, self._job(sections), default_pdf_path(title), info)
         if path is not None:

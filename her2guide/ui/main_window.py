@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.reader.external_link_requested.connect(self._confirm_external_link)
         self.reader.broken_link.connect(self._report_broken_link)
         self.languages.language_changed.connect(self._on_language_changed)
+        self.location_shown.connect(self._render_other_language_soon)
 
         restore_or_fit(self, settings.geometry)
         self.window_fit = WindowFit(self, splitter)
@@ -114,6 +115,14 @@ class MainWindow(QMainWindow):
         self._report_content_problems()
         if settings.recovered_from is not None:
             QTimer.singleShot(0, self._tell_settings_recovered)
+
+    def _render_other_language_soon(self, location: Location) -> None:
+        """Renders the page shown in the other language when the window is idle, so that a
+        language switch only has to show it; only once that language's content has been read
+        (the search index worker reads it after start-up)."""
+        other = next(lang for lang in LANGUAGES if lang != self.languages.language)
+        if location.kind == "page" and self.library.is_loaded(other):
+            QTimer.singleShot(0, lambda: self.library.render(other, location.target))
 
     # -- state ---------------------------------------------------------------------------------
 

@@ -7,49 +7,35 @@ that typing never loses the field and screen readers and screenshots see it with
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
     QFocusEvent,
     QFont,
     QKeyEvent,
     QKeySequence,
-    QPainter,
-    QPalette,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
-from her2guide.i18n import LANGUAGE_NAMES, LANGUAGES, _
+from her2guide.i18n import LANGUAGES, _
 from her2guide.ui.contents_tree import BASE_POINT_SIZE
 from her2guide.ui.search_hints import SUGGESTION_SCHEME, WayOn, note_html, ways_on
-from her2guide.ui.theming import theme_colour
+from her2guide.ui.search_results import PANEL_WIDTH, ResultsList
 
 if TYPE_CHECKING:
     from her2guide.search.index import Answer, SearchResult
 
-RESULT_ROLE = Qt.ItemDataRole.UserRole
-BOTH_ROLE = Qt.ItemDataRole.UserRole + 1
-PADDING = 8
-PANEL_WIDTH = 620
 SEARCH_LIMIT = 20
 SEARCH_SHORTCUT = "Ctrl+K"
 
@@ -71,113 +57,6 @@ def is_search_shortcut(event: QEvent) -> bool:
         and isinstance(event, QKeyEvent)
         and QKeySequence(event.keyCombination()) == QKeySequence(SEARCH_SHORTCUT)
     )
-
-
-def result_html(result: SearchResult, *, show_language: bool, muted: str) -> str:
-    """A result as rich text: the title, where it is, and the snippet with the hits in bold."""
-    badge = ""
-    if show_language:
-        badge = f' <span style="color:{muted}">[{result.lang.upper()}]</span>'
-    where = " \u00b7 ".join(html.escape(part) for part in (result.section, result.heading) if part)
-    snippet = "".join(
-        f"<b>{html.escape(text)}</b>" if hit else html.escape(text) for text, hit in result.snippet
-    )
-    return (
-        f"<p style='margin:0'><b>{html.escape(result.title)}</b>{badge}</p>"
-        f"<p style='margin:0; color:{muted}'>{where}</p>"
-        f"<p style='margin-top:2px; margin-bottom:0'>{snippet}</p>"
-    )
-
-
-def result_text(result: SearchResult, *, show_language: bool) -> str:
-    """The same as plain text, for screen readers."""
-    parts = [result.title]
-    if show_language:
-        parts.append(f"({LANGUAGE_NAMES[result.lang]})")
-    where = ", ".join(part for part in (result.section, result.heading) if part)
-    snippet = "".join(text for text, _hit in result.snippet)
-    return " ".join(parts) + f" \u2013 {where}: {snippet}"
-
-
-class _ResultDelegate(QStyledItemDelegate):
-    """Paints a result's rich text; its height follows the text at the list's width.
-
-    The list asks for each row's size many times per search (layout, scrolling, the panel's
-    height, painting), so each row's laid-out text is kept until the results change.
-    """
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._documents: dict[tuple[int, int, str, str], tuple[QTextDocument, int]] = {}
-
-    def forget(self) -> None:
-        """Drops the kept rows; called when the list gets new results."""
-        self._documents.clear()
-
-    def _document(
-        self,
-        option: QStyleOptionViewItem,
-        index: QModelIndex,
-        width: int,
-        muted: str | None = None,
-    ) -> tuple[QTextDocument, int]:
-        """The row's laid-out text and its height."""
-        accent = muted or theme_colour("link").name()  # a selected row has one text colour
-        muted = muted or theme_colour("muted").name()
-        key = (index.row(), width, option.font.key(), muted)
-        if key not in self._documents:
-            document = self._lay_out(option, index, width, muted, accent)
-            self._documents[key] = document, round(document.size().height())
-        return self._documents[key]
-
-    def _lay_out(
-        self,
-        option: QStyleOptionViewItem,
-        index: QModelIndex,
-        width: int,
-        muted: str,
-        accent: str,
-    ) -> QTextDocument:
-        document = QTextDocument()
-        document.setDefaultFont(option.font)
-        document.setDocumentMargin(0)
-        result = index.data(RESULT_ROLE)
-        if result is None:
-            document.setPlainText(index.data() or "")
-        elif isinstance(result, WayOn):
-            document.setHtml(result.html(accent))
-        else:
-            both = bool(index.data(BOTH_ROLE))
-            document.setHtml(result_html(result, show_language=both, muted=muted))
-        document.setTextWidth(max(100, width - 2 * PADDING))
-        return document
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        self.initStyleOption(option, index)
-        widget = option.widget
-        style = widget.style() if widget else None
-        text_option = QStyleOptionViewItem(option)
-        text_option.text = ""
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, text_option, painter, widget)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        muted = option.palette.color(role).name() if selected else None
-        document, _height = self._document(option, index, option.rect.width(), muted)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
-        painter.save()
-        painter.translate(option.rect.topLeft() + QPoint(PADDING, PADDING // 2))
-        painter.setClipRect(QRect(0, 0, option.rect.width(), option.rect.height()))
-        document.documentLayout().draw(painter, context)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        self.initStyleOption(option, index)
-        view = option.widget
-        width = view.viewport().width() if isinstance(view, QAbstractItemView) else PANEL_WIDTH
-        _document, height = self._document(option, index, width)
-        return QSize(width, height + PADDING)
 
 
 class SearchResultsPanel(QFrame):
@@ -208,14 +87,9 @@ class SearchResultsPanel(QFrame):
         self.both_languages = QCheckBox()
         self.both_languages.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.both_languages.toggled.connect(self.both_languages_changed)
-        self.list = QListWidget()
+        self.list = ResultsList()
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._delegate = _ResultDelegate(self.list)
-        self.list.setItemDelegate(self._delegate)
-        self.list.setWordWrap(True)
-        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.itemClicked.connect(self._on_clicked)
+        self.list.clicked.connect(self._on_clicked)
         header = QHBoxLayout()
         header.addWidget(self.count_label, 1)
         header.addWidget(self.both_languages)
@@ -250,25 +124,15 @@ class SearchResultsPanel(QFrame):
     @property
     def ways_on(self) -> list[WayOn]:
         """The rows offered besides the results (closest terms, glossary, contents)."""
-        rows = (self.list.item(row).data(RESULT_ROLE) for row in range(self.list.count()))
-        return [row for row in rows if isinstance(row, WayOn)]
+        return [row for row in self.list.results_model.rows if isinstance(row, WayOn)]
 
     def show_answer(self, query: str, answer: Answer | None) -> None:
         """Shows the results of a search, what was searched instead, and ways on."""
         self._query, self._answer = query, answer
         self._results = list(answer.results) if answer is not None else []
-        self.list.clear()
-        self._delegate.forget()
+        ways = ways_on(query, answer) if answer is not None else []
         both = self.both_languages.isChecked()
-        for result in self._results:
-            item = QListWidgetItem(result_text(result, show_language=both))
-            item.setData(RESULT_ROLE, result)
-            item.setData(BOTH_ROLE, both)
-            self.list.addItem(item)
-        for way in ways_on(query, answer) if answer is not None else []:
-            item = QListWidgetItem(way.label())
-            item.setData(RESULT_ROLE, way)
-            self.list.addItem(item)
+        self.list.results_model.set_rows([*self._results, *ways], show_language=both)
         if self.list.count():
             self.list.setCurrentRow(0)
         self._show_note()
@@ -293,14 +157,14 @@ class SearchResultsPanel(QFrame):
             self.count_label.setText(_("Results: {count}").format(count=len(self._results)))
 
     def current_result(self) -> SearchResult | WayOn | None:
-        item = self.list.currentItem()
-        return item.data(RESULT_ROLE) if item is not None else None
+        row = self.list.currentRow()
+        return self.list.row(row) if 0 <= row < self.list.count() else None
 
     def move_selection(self, step: int) -> None:
         if self.list.count():
             row = max(0, min(self.list.count() - 1, self.list.currentRow() + step))
             self.list.setCurrentRow(row)
-            self.list.scrollToItem(self.list.currentItem())
+            self.list.scrollTo(self.list.currentIndex())
 
     def set_text_scale(self, percent: int) -> None:
         self.text_scale = percent
@@ -330,8 +194,8 @@ class SearchResultsPanel(QFrame):
         spacing = layout.spacing() * (len(parts) - 1)
         return sum(parts) + spacing + margins.top() + margins.bottom() + 2 * self.frameWidth()
 
-    def _on_clicked(self, item: QListWidgetItem) -> None:
-        self.result_clicked.emit(item.data(RESULT_ROLE))
+    def _on_clicked(self, index: QModelIndex) -> None:
+        self.result_clicked.emit(self.list.row(index.row()))
 
 
 class SearchBox(QLineEdit):

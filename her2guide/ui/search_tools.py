@@ -2,7 +2,9 @@
 
 The main window creates one :class:`SearchTools`; it adds the search field to the toolbar, the
 find bar under the pages, the glossary dock, their actions and menu entries, and the glossary
-tooltips of the reader. The search index is built on the first search, never at start-up.
+tooltips of the reader. The search index is kept between runs; when it is missing, a worker
+thread builds it a moment after start-up (never before the first paint), so that the first
+search only opens it.
 """
 
 from __future__ import annotations
@@ -10,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from her2guide.content.model import GLOSSARY_PAGE
-from her2guide.i18n import _
+from her2guide.i18n import LANGUAGES, _
 from her2guide.ui.find_bar import FindBar
 from her2guide.ui.glossary_panel import GlossaryPanel
 from her2guide.ui.search_box import SEARCH_LIMIT, SEARCH_SHORTCUT, SearchBox
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from her2guide.ui.main_window import MainWindow
 
 STATUS_TIMEOUT_MS = 15000
+INDEX_BUILD_DELAY_MS = 2000  # after the first paint and the first moments of reading
 
 
 class SearchTools(QObject):
@@ -70,6 +73,7 @@ class SearchTools(QObject):
         window.languages.language_changed.connect(self._on_language_changed)
         window.installEventFilter(self)
         self.retranslate_ui()
+        QTimer.singleShot(INDEX_BUILD_DELAY_MS, self._build_index_in_background)
 
     # -- set-up --------------------------------------------------------------------------------
 
@@ -141,11 +145,21 @@ class SearchTools(QObject):
         """The full-text index, created (and its modules loaded) on the first search."""
         if self._index is None:
             from her2guide.search.index import SearchIndex
+            from her2guide.search.store import FILE_NAME
             from her2guide.search.synonyms import SYNONYMS_FILE
 
             library = self.window.library
-            self._index = SearchIndex(library.language, library.root / SYNONYMS_FILE)
+            self._index = SearchIndex(
+                library.language,
+                library.root / SYNONYMS_FILE,
+                kept_at=lambda lang: library.kept_file(lang, FILE_NAME),
+            )
         return self._index
+
+    def _build_index_in_background(self) -> None:
+        """Makes sure the kept index files exist, in a worker thread (the window stays free)."""
+        current = self.window.languages.language
+        self.index.build_in_background((current, *(lang for lang in LANGUAGES if lang != current)))
 
     def search(self, text: str, langs: Sequence[str]) -> Answer:
         return self.index.answer(text, langs, limit=SEARCH_LIMIT)

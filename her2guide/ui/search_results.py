@@ -1,0 +1,266 @@
+"""The list of search results: a model of the rows and a delegate that paints them cheaply.
+
+Each keystroke gives a new list of up to 20 results. The view paints only the rows in view; the
+delegate paints a row with plain text calls (the title in bold, where it is in a muted colour,
+the snippet with its hits in bold, wrapped by a :class:`QTextLayout`) rather than a rich-text
+document per row, and a row's height comes from the fonts' line heights and the snippet's line
+count. Screen readers read each row as one plain sentence (:func:`result_text`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QTextCharFormat,
+    QTextLayout,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
+
+from her2guide.i18n import LANGUAGE_NAMES
+from her2guide.ui.search_hints import WayOn
+from her2guide.ui.theming import theme_colour
+
+if TYPE_CHECKING:
+    from her2guide.search.index import SearchResult
+
+RESULT_ROLE = Qt.ItemDataRole.UserRole
+PADDING = 8
+PANEL_WIDTH = 620
+SNIPPET_LINES = 3  # a snippet is at most 150 characters: three lines even at 200 % text
+ARROW = "\u2192 "
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def result_text(result: SearchResult, *, show_language: bool) -> str:
+    """A result as one plain sentence, for screen readers."""
+    parts = [result.title]
+    if show_language:
+        parts.append(f"({LANGUAGE_NAMES[result.lang]})")
+    where = ", ".join(part for part in (result.section, result.heading) if part)
+    snippet = "".join(text for text, _hit in result.snippet)
+    return " ".join(parts) + f" \u2013 {where}: {snippet}"
+
+
+class ResultsModel(QAbstractListModel):
+    """The rows of the list: results, then the ways on; replaced as a whole on each search."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[SearchResult | WayOn] = []
+        self.show_language = False
+
+    def set_rows(self, rows: list[SearchResult | WayOn], *, show_language: bool) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.show_language = show_language
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == RESULT_ROLE:
+            return row
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if isinstance(row, WayOn):
+                return row.label()
+            return result_text(row, show_language=self.show_language)
+        return None
+
+
+class ResultDelegate(QStyledItemDelegate):
+    """Paints a result (title, where, snippet) or a way on (an arrow and its label).
+
+    The view asks for every row's height several times per search (layout, scroll bar, the
+    panel's height); each row's height and wrapped snippet are worked out once per width and
+    kept until the rows change.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._layouts: dict[tuple[int, int, str], QTextLayout] = {}
+        self._sizes: dict[tuple[int, int, str], QSize] = {}
+
+    def forget(self) -> None:
+        """Drops the wrapped snippets; called when the model gets new rows."""
+        self._layouts.clear()
+        self._sizes.clear()
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        bold = QFont(option.font)
+        bold.setBold(True)
+        return option.font, bold
+
+    def _snippet_layout(
+        self, result: SearchResult, option: QStyleOptionViewItem, width: int
+    ) -> QTextLayout:
+        """The snippet wrapped at ``width``, hits in bold, at most :data:`SNIPPET_LINES` lines."""
+        key = (id(result), width, option.font.key())
+        if key not in self._layouts:
+            self._layouts[key] = self._wrapped(result, option, width)
+        return self._layouts[key]
+
+    def _wrapped(
+        self, result: SearchResult, option: QStyleOptionViewItem, width: int
+    ) -> QTextLayout:
+        plain, bold = self._fonts(option)
+        text = "".join(piece for piece, _hit in result.snippet)
+        layout = QTextLayout(text, plain)
+        hit = QTextCharFormat()
+        hit.setFont(bold)
+        ranges, start = [], 0
+        for piece, is_hit in result.snippet:
+            if is_hit:
+                found = QTextLayout.FormatRange()
+                found.start, found.length, found.format = start, len(piece), hit
+                ranges.append(found)
+            start += len(piece)
+        layout.setFormats(ranges)
+        layout.beginLayout()
+        y = 0.0
+        for _number in range(SNIPPET_LINES):
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            line.setPosition(QPointF(0, y))
+            y += line.height()
+        layout.endLayout()
+        return layout
+
+    def _width(self, option: QStyleOptionViewItem) -> int:
+        view = option.widget
+        width = view.viewport().width() if isinstance(view, QAbstractItemView) else PANEL_WIDTH
+        return max(100, width - 2 * PADDING)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        width = self._width(option)
+        key = (index.row(), width, option.font.key())
+        if key not in self._sizes:
+            self._sizes[key] = self._size(option, index)
+        return self._sizes[key]
+
+    def _size(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        row = index.data(RESULT_ROLE)
+        plain, bold = self._fonts(option)
+        height = QFontMetrics(bold).height()
+        if not isinstance(row, WayOn):
+            if row.section or row.heading:
+                height += QFontMetrics(plain).height()
+            layout = self._snippet_layout(row, option, self._width(option))
+            height += round(layout.boundingRect().height()) + 2
+        return QSize(self._width(option) + 2 * PADDING, height + PADDING)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        widget = option.widget
+        background = QStyleOptionViewItem(option)
+        background.text = ""
+        style = widget.style() if widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, background, painter, widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        text_colour = option.palette.color(role)
+        muted = text_colour if selected else theme_colour("muted")
+        plain, bold = self._fonts(option)
+        rect = option.rect.adjusted(PADDING, PADDING // 2, -PADDING, 0)
+        row = index.data(RESULT_ROLE)
+        painter.save()
+        painter.setClipRect(option.rect)
+        if isinstance(row, WayOn):
+            painter.setPen(text_colour if selected else theme_colour("link"))
+            self._line(painter, rect, ARROW + row.label(), bold)
+        else:
+            show_language = getattr(index.model(), "show_language", False)
+            badge = f" [{row.lang.upper()}]" if show_language else ""
+            painter.setPen(text_colour)
+            rect = self._line(painter, rect, row.title, bold, (badge, plain, muted))
+            where = " \u00b7 ".join(part for part in (row.section, row.heading) if part)
+            if where:
+                painter.setPen(muted)
+                rect = self._line(painter, rect, where, plain)
+            painter.setPen(text_colour)
+            self._snippet_layout(row, option, rect.width()).draw(
+                painter, QPointF(rect.left(), rect.top() + 2)
+            )
+        painter.restore()
+
+    @staticmethod
+    def _line(
+        painter: QPainter,
+        rect: QRect,
+        text: str,
+        font: QFont,
+        after: tuple[str, QFont, QColor] | None = None,
+    ) -> QRect:
+        """Draws one line of ``text`` at the top of ``rect``, cut with "…" if too long, and
+        ``after`` it a short text in its own font and colour (the language of a result);
+        returns what is left of ``rect`` below the line."""
+        metrics = QFontMetrics(font)
+        tail, tail_font, tail_colour = after or ("", font, painter.pen().color())
+        room = rect.width() - QFontMetrics(tail_font).horizontalAdvance(tail)
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+        baseline = rect.top() + metrics.ascent()
+        painter.setFont(font)
+        painter.drawText(rect.left(), baseline, shown)
+        if tail:
+            painter.setFont(tail_font)
+            painter.setPen(tail_colour)
+            painter.drawText(rect.left() + metrics.horizontalAdvance(shown), baseline, tail)
+        return rect.adjusted(0, metrics.height(), 0, 0)
+
+
+class ResultsList(QListView):
+    """The view of the results, with the few row helpers the panel and its tests need."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.results_model = ResultsModel(self)
+        self.setModel(self.results_model)
+        delegate = ResultDelegate(self)
+        self.results_model.modelAboutToBeReset.connect(delegate.forget)
+        self.setItemDelegate(delegate)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def count(self) -> int:
+        return self.results_model.rowCount()
+
+    def currentRow(self) -> int:
+        return self.currentIndex().row()
+
+    def setCurrentRow(self, row: int) -> None:
+        self.setCurrentIndex(self.results_model.index(row))
+
+    def row_text(self, row: int) -> str:
+        """What a screen reader reads for the row."""
+        return self.results_model.index(row).data()
+
+    def row(self, row: int) -> SearchResult | WayOn:
+        return self.results_model.rows[row]
