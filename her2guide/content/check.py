@@ -48,14 +48,15 @@ def _parity(en: LanguageContent, de: LanguageContent) -> Iterable[Problem]:
         twin = de.pages.get(page_id)
         if twin is None:
             continue
-        for what, mine, theirs in (
+        counts: tuple[tuple[str, object, object], ...] = (
             ("sources", len(page.sources), len(twin.sources)),
             ("questions", len(page.questions), len(twin.questions)),
             ("section", page.section, twin.section),
-        ):
-            if mine != theirs:
+        )
+        for what, english, german in counts:
+            if english != german:
                 yield Problem(
-                    twin.path, 2, f"'{what}' differs from the English page ({theirs} vs {mine})"
+                    twin.path, 2, f"'{what}' differs from the English page ({german} vs {english})"
                 )
 
 
