@@ -18,7 +18,8 @@ from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.content.status_register import REGISTER_FILE, load_register
 from her2guide.paths import content_dir, locale_dir
 from her2guide.settings import Settings
-from her2guide.timeline.model import Timeline, load_timeline
+from her2guide.timeline.loader import load_timeline
+from her2guide.timeline.model import Timeline
 from her2guide.ui.timeline_view import TimelineView
 from her2guide.ui.timeline_widget import TimelineWidget
 

@@ -2,7 +2,7 @@
 
 Geometry is computed once per width, font, language or timeline (timeline_geometry.py) and kept
 in ``self._layout``; ``paintEvent`` only draws it (timeline_paint.py). The navigation state lives
-in the Qt-free :class:`~her2guide.timeline.model.TimelineCursor`; this widget turns its changes
+in the Qt-free :class:`~her2guide.timeline.cursor.TimelineCursor`; this widget turns its changes
 into signals. What screen readers learn is in timeline_accessible.py.
 """
 
@@ -29,7 +29,8 @@ from her2guide.content.hyphenate import hyphenate_text
 from her2guide.content.status_register import DEFAULT_READER_REGION, StatusRegister
 from her2guide.content.status_text import Badge, badges, clauses
 from her2guide.i18n import _, current_language
-from her2guide.timeline.model import Option, Timeline, TimelineCursor
+from her2guide.timeline.cursor import TimelineCursor
+from her2guide.timeline.model import Option, Timeline
 from her2guide.ui.timeline_accessible import install_accessible_factory
 from her2guide.ui.timeline_geometry import (
     LaidItem,
