@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
@@ -13,11 +11,7 @@ from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.settings import Settings
 from her2guide.ui.main_window import MainWindow
 from her2guide.ui.teach_back import closing_heading
-from tests.helpers import WindowFactory
-
-FIXTURE = Path(__file__).resolve().parent / "corpus" / "_base"
-"""Small test content (not the shipped medical text); its guided path: What is HER2?, the
-treatment path, Side effects."""
+from tests.helpers import FIXTURE_CONTENT, WindowFactory
 
 
 def _place(window: MainWindow) -> str:
@@ -88,7 +82,7 @@ def test_shortcuts_of_hidden_menus_keep_working_in_the_mode(
 def test_the_steps_follow_the_guided_path_of_the_content(
     qtbot: QtBot, make_window: WindowFactory
 ) -> None:
-    window = make_window(page="welcome", content=FIXTURE)
+    window = make_window(page="welcome", content=FIXTURE_CONTENT)
     bar = window.counselling.bar
     _start(qtbot, window)
     assert _checked_step(window) is None
@@ -199,7 +193,7 @@ def test_each_page_ends_with_its_teach_back_question(
 def test_a_page_off_the_path_keeps_the_place_on_it(
     qtbot: QtBot, make_window: WindowFactory
 ) -> None:
-    window = make_window(page="her2-basics", content=FIXTURE)
+    window = make_window(page="her2-basics", content=FIXTURE_CONTENT)
     _start(qtbot, window)
     bar = window.counselling.bar
     assert _checked_step(window) == 0
