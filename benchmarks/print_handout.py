@@ -23,7 +23,7 @@ from her2guide.paths import content_dir, resources_dir
 from her2guide.printing.handout import HandoutOptions, compose_handout
 from her2guide.printing.paint import pdf_printer, print_sections
 from her2guide.questions import QuestionList
-from her2guide.timeline.model import load_timeline
+from her2guide.timeline.loader import load_timeline
 from her2guide.ui.print_support import make_job
 
 CLINIC = ClinicContact("Brustzentrum Musterstadt, Station 4", "030 1234 5678")

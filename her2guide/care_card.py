@@ -204,15 +204,15 @@ def card_html(
     flags = red_flag_parts(page_html)
     heading_class = ' class="card"' if for_print else ""
     parts = [f"<h1{heading_class}>{html.escape(title)}</h1>"]
-    clinic = clinic_html(clinic, lang, for_print=for_print)
+    clinic_part = clinic_html(clinic, lang, for_print=for_print)
     if for_print:
         parts.append(
             '<table class="grid" width="100%" cellspacing="0" cellpadding="4"><tr>'
-            f'<td width="42%" valign="top">{clinic}</td>'
+            f'<td width="42%" valign="top">{clinic_part}</td>'
             f'<td width="58%" valign="top">{flags.summary}</td></tr></table>'
         )
         parts.append(_two_columns([signs_only(box) for box in flags.warnings]))
         parts.append(source_note)
     else:
-        parts += [clinic, flags.summary, *flags.warnings, flags.sources]
+        parts += [clinic_part, flags.summary, *flags.warnings, flags.sources]
     return f'<html lang="{lang}"><body>' + "\n".join(parts) + "</body></html>"

@@ -10,6 +10,11 @@ from her2guide.ui.main_window import MainWindow
 WindowFactory = Callable[..., MainWindow]
 """Opens the real main window: ``make_window(lang=..., page=..., scale=...)`` (see conftest)."""
 
+FIXTURE_CONTENT = Path(__file__).resolve().parent / "corpus" / "_base"
+"""A small, valid content folder of the tests' own (four pages, a timeline with one main and one
+side stage, a guided path: her2-basics, the treatment path, side-effects), so that interface
+tests do not depend on the shipped medical text: ``make_window(content=FIXTURE_CONTENT)``."""
+
 PAGE = """---
 title: {title}
 section: basics

@@ -209,6 +209,7 @@ def _save_to(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
     )
 
 
+@pytest.mark.system
 @needs_poppler
 def test_this_page_saved_as_pdf_has_its_text_header_and_footer(
     make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
@@ -230,6 +231,7 @@ def test_this_page_saved_as_pdf_has_its_text_header_and_footer(
     assert "In short" not in text
 
 
+@pytest.mark.system
 @needs_poppler
 def test_a_handout_in_both_languages_has_everything_in_each_language(
     make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
@@ -271,6 +273,7 @@ def test_a_handout_in_both_languages_has_everything_in_each_language(
     assert text.count(PHONE) >= 4
 
 
+@pytest.mark.system
 @needs_poppler
 def test_ctrl_p_prints_what_is_shown_even_the_treatment_path(
     make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
@@ -302,6 +305,7 @@ def _first_sheet(pdf: Path) -> QImage:
     return QImage(str(next(pdf.parent.glob(f"{pdf.stem}*.png"))))
 
 
+@pytest.mark.system
 @needs_poppler
 def test_paper_looks_the_same_in_every_screen_theme(
     make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path

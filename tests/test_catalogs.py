@@ -112,6 +112,7 @@ def _project_copy(target: Path) -> Path:
     return target
 
 
+@pytest.mark.slow
 def test_the_wheel_carries_the_catalog_compiled_by_the_build(tmp_path: Path) -> None:
     project = _project_copy(tmp_path / "project")
     messages = project / "resources" / "locale" / "de" / "LC_MESSAGES"

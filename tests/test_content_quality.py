@@ -14,7 +14,7 @@ from her2guide.content.model import Page
 from her2guide.content.readability import prose, score
 from her2guide.content.spelling import hunspell_available, unknown_words
 from her2guide.paths import content_dir, resources_dir
-from her2guide.timeline.model import load_timeline
+from her2guide.timeline.loader import load_timeline
 
 LIBRARY = Library(content_dir(), resources_dir())
 PAGES = {lang: LIBRARY.language(lang).pages for lang in ("en", "de")}
@@ -71,6 +71,7 @@ def test_german_is_plain_language(page_id: str) -> None:
     assert scores.wstf <= 8, f"{page_id}: Wiener Sachtextformel {scores.wstf} > 8"
 
 
+@pytest.mark.system
 @pytest.mark.parametrize("lang", ["en", "de"])
 @pytest.mark.parametrize("page_id", PAGE_IDS)
 def test_spelling(lang: str, page_id: str) -> None:
@@ -83,6 +84,7 @@ def test_spelling(lang: str, page_id: str) -> None:
     assert unknown_words(text, lang, resources_dir()) == set()
 
 
+@pytest.mark.system
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_glossary_spelling(lang: str) -> None:
     if not hunspell_available(lang):
@@ -115,6 +117,7 @@ def test_review_dates_are_current(lang: str, page_id: str) -> None:
     assert not page.is_overdue(TODAY), f"{page_id}: review overdue"
 
 
+@pytest.mark.system
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_timeline_spelling(lang: str) -> None:
     if not hunspell_available(lang):

@@ -6,12 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
-from her2guide.content.guided_path import DEFAULT_STEPS, TIMELINE_STEP
+from her2guide.content.guided_path import TIMELINE_STEP
 from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.settings import Settings
 from her2guide.ui.main_window import MainWindow
 from her2guide.ui.teach_back import closing_heading
-from tests.helpers import WindowFactory
+from tests.helpers import FIXTURE_CONTENT, WindowFactory
 
 
 def _place(window: MainWindow) -> str:
@@ -82,24 +82,24 @@ def test_shortcuts_of_hidden_menus_keep_working_in_the_mode(
 def test_the_steps_follow_the_guided_path_of_the_content(
     qtbot: QtBot, make_window: WindowFactory
 ) -> None:
-    window = make_window(page="welcome")
+    window = make_window(page="welcome", content=FIXTURE_CONTENT)
     bar = window.counselling.bar
     _start(qtbot, window)
     assert _checked_step(window) is None
-    assert bar.step_button.full_text() == "Not on the path yet: next is step 1 of 6"
+    assert bar.step_button.full_text() == "Not on the path yet: next is step 1 of 3"
     assert not bar.previous_button.isEnabled()
     seen = []
     while bar.next_button.isEnabled():
         qtbot.mouseClick(bar.next_button, Qt.MouseButton.LeftButton)
         seen.append(_place(window))
-    assert tuple(seen) == DEFAULT_STEPS
-    assert bar.step_button.full_text() == "Step 6 of 6: Questions to ask your care team"
+    assert tuple(seen) == ("her2-basics", TIMELINE_STEP, "side-effects")
+    assert bar.step_button.full_text() == "Step 3 of 3: Side effects"
     window.counselling.previous_action.trigger()
-    assert _place(window) == "when-to-call"
+    assert _place(window) == TIMELINE_STEP
     window.counselling.previous_action.trigger()
-    assert _place(window) == "side-effects"
-    assert bar.step_button.full_text() == "Step 4 of 6: Side effects and how they are managed"
-    assert _checked_step(window) == 3
+    assert _place(window) == "her2-basics"
+    assert bar.step_button.full_text() == "Step 1 of 3: What is HER2?"
+    assert _checked_step(window) == 0
     assert window.counselling.next_action.shortcut() == QKeySequence("Ctrl+PgDown")
     assert window.counselling.previous_action.shortcut() == QKeySequence("Ctrl+PgUp")
 
@@ -193,18 +193,18 @@ def test_each_page_ends_with_its_teach_back_question(
 def test_a_page_off_the_path_keeps_the_place_on_it(
     qtbot: QtBot, make_window: WindowFactory
 ) -> None:
-    window = make_window(page="side-effects")
+    window = make_window(page="her2-basics", content=FIXTURE_CONTENT)
     _start(qtbot, window)
     bar = window.counselling.bar
-    assert _checked_step(window) == 3
+    assert _checked_step(window) == 0
     window.open_page("glossary")
     assert _checked_step(window) is None
-    assert bar.step_button.full_text() == "Off the path (after step 4 of 6)"
+    assert bar.step_button.full_text() == "Off the path (after step 1 of 3)"
     window.counselling.next_action.trigger()
-    assert _place(window) == "when-to-call"
+    assert _place(window) == TIMELINE_STEP
     window.open_page("glossary")
     window.counselling.previous_action.trigger()
-    assert _place(window) == "when-to-call"
+    assert _place(window) == TIMELINE_STEP
 
 
 def test_the_mode_speaks_german_and_shows_both_languages_side_by_side(

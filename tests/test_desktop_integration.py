@@ -39,6 +39,7 @@ def _entry(path: Path) -> configparser.SectionProxy:
     return parser["Desktop Entry"]
 
 
+@pytest.mark.system
 def test_the_desktop_entry_is_valid() -> None:
     result = subprocess.run(
         [_tool("desktop-file-validate"), str(DESKTOP / desktop_entry.DESKTOP_FILE)],
@@ -49,6 +50,7 @@ def test_the_desktop_entry_is_valid() -> None:
     assert not result.stdout.strip(), result.stdout  # not even a hint
 
 
+@pytest.mark.system
 def test_the_appstream_metainfo_is_valid_and_bilingual() -> None:
     metainfo = DESKTOP / desktop_entry.METAINFO_FILE
     result = subprocess.run(

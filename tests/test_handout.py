@@ -14,7 +14,7 @@ from her2guide.i18n import gettext_for
 from her2guide.paths import content_dir, resources_dir
 from her2guide.printing.handout import HandoutOptions, compose_handout, timeline_section
 from her2guide.questions import QuestionList
-from her2guide.timeline.model import load_timeline
+from her2guide.timeline.loader import load_timeline
 
 CLINIC = ClinicContact("Breast Centre, Ward 4", "030 1234 5678")
 _BOX_TITLE = re.compile(r'<p class="box-title">(.*?)</p>')

@@ -19,10 +19,14 @@ from her2guide.i18n import format_date, gettext_for
 from her2guide.paths import content_dir, resources_dir
 from her2guide.settings import Settings
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None,
-    reason="needs poppler-utils (pdftotext, pdfinfo, pdffonts, pdfimages)",
-)
+pytestmark = [
+    pytest.mark.system,
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None,
+        reason="needs poppler-utils (pdftotext, pdfinfo, pdffonts, pdfimages)",
+    ),
+]
 CLINIC = ClinicContact("Breast Centre, Ward 4", "030 1234 5678")
 PAGES = ("welcome", "antibody-drug-conjugates", "side-effects", "lines-of-therapy", "when-to-call")
 _BOX = re.compile(r'<table[^>]*class="(?:box-\w+|inshort)".*?</table>', re.DOTALL)

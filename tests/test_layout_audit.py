@@ -66,6 +66,7 @@ def _cases() -> list[object]:
     return cases
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("screen", "scale", "lang", "item"), _cases())
 def test_fits_the_screen(screen: str, scale: int, lang: str, item: str) -> None:
     """Inside the available geometry, its buttons visible, no text cut or elided, no

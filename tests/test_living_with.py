@@ -14,7 +14,7 @@ from her2guide.content.readability import prose, score
 from her2guide.content.spelling import hunspell_available, unknown_words
 from her2guide.paths import content_dir, resources_dir
 from her2guide.timeline.living_with import FILE_NAME, LivingWithData, load_living_with
-from her2guide.timeline.model import load_timeline
+from her2guide.timeline.loader import load_timeline
 from tests.helpers import WindowFactory
 
 

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.settings import Settings
 from her2guide.ui.main_window import MainWindow
-from tests.helpers import WindowFactory
+from tests.helpers import FIXTURE_CONTENT, WindowFactory
 
 
 def _click_page(qtbot: QtBot, window: MainWindow, page_id: str) -> None:
@@ -168,28 +168,29 @@ def test_reader_never_loads_images_from_outside_resources(make_window: WindowFac
 def test_timeline_opens_from_the_toolbar_and_from_page_links(
     qtbot: QtBot, make_window: WindowFactory
 ) -> None:
-    window = make_window(page="lines-of-therapy")
+    window = make_window(page="her2-basics", content=FIXTURE_CONTENT)
     window.timeline_action.trigger()
     assert window.views.currentWidget() is window.timeline_view
     assert window.windowTitle() == "Treatment path \u2014 HER2 Guide"
     window.back_action.trigger()
     assert window.views.currentWidget() is window.reader
-    window.reader.anchorClicked.emit(QUrl("timeline:second-line"))
+    window.reader.anchorClicked.emit(QUrl("timeline:brain"))
     assert window.views.currentWidget() is window.timeline_view
     assert window.timeline_view is not None
-    assert window.timeline_view.timeline_widget.navigation.current_id == "second-line"
+    assert window.timeline_view.timeline_widget.navigation.current_id == "brain"
 
 
 def test_timeline_read_more_opens_the_explainer_page(
     qtbot: QtBot, make_window: WindowFactory
 ) -> None:
-    window = make_window()
-    window.show_timeline("second-line")
+    window = make_window(content=FIXTURE_CONTENT)
+    window.show_timeline("first-line")
     view = window.timeline_view
     assert view is not None
     qtbot.keyClick(view.timeline_widget, Qt.Key.Key_Down)
     option = view.timeline_widget.navigation.current_option
     assert option is not None
+    assert option.page == "her2-basics"
     view.read_more_button.click()
     assert window.views.currentWidget() is window.reader
     assert window.current_page == option.page
@@ -198,13 +199,13 @@ def test_timeline_read_more_opens_the_explainer_page(
 def test_language_switch_on_the_timeline_keeps_the_selection(
     qtbot: QtBot, make_window: WindowFactory
 ) -> None:
-    window = make_window()
+    window = make_window(content=FIXTURE_CONTENT)
     window.show_timeline("first-line")
     view = window.timeline_view
     assert view is not None
     qtbot.keyClick(view.timeline_widget, Qt.Key.Key_Right)
     selected = view.timeline_widget.navigation.current_id
-    assert selected == "maintenance"
+    assert selected == "brain"
     window.languages.set_language("de")
     qtbot.waitUntil(lambda: window.windowTitle().startswith("Behandlungsweg"))
     assert view.timeline_widget.navigation.current_id == selected

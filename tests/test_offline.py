@@ -69,6 +69,8 @@ def _files_under(folder: Path) -> set[Path]:
     return {path.relative_to(folder) for path in folder.rglob("*") if path.is_file()}
 
 
+@pytest.mark.system
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("strace") is None, reason="needs strace (scripts/test.sh)")
 def test_no_network_socket_and_no_file_outside_the_users_folders(tmp_path: Path) -> None:
     home = tmp_path / "home"

@@ -324,6 +324,8 @@ print(json.dumps(result))
 """
 
 
+@pytest.mark.system
+@pytest.mark.slow
 def test_the_system_engine_has_a_voice_for_each_language(tmp_path: Path):
     """Smoke test of the real engine (speech-dispatcher on Linux), where the system has it.
 

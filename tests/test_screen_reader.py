@@ -18,6 +18,8 @@ from typing import Any
 
 import pytest
 
+pytestmark = [pytest.mark.system, pytest.mark.slow]
+
 SYSTEM_PYTHON = "/usr/bin/python3"
 TESTS = Path(__file__).resolve().parent
 APP_NAME = "her2guide"

@@ -18,7 +18,7 @@ from her2guide.content.status_register import (
 )
 from her2guide.content.status_text import badges, sentence
 from her2guide.paths import content_dir, resources_dir
-from her2guide.timeline.model import load_timeline
+from her2guide.timeline.loader import load_timeline
 
 TODAY = dt.date(2026, 12, 6)
 SHIPPED, SHIPPED_PROBLEMS = load_register(content_dir() / REGISTER_FILE)

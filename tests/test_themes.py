@@ -20,9 +20,9 @@ from her2guide.contrast import (
     parse_colour,
 )
 from her2guide.printing.paint import light_palette, print_style_sheet
+from her2guide.qt_palette import palette_for
 from her2guide.settings import Settings
 from her2guide.themes import THEMES, Theme, fill_style_sheet
-from her2guide.ui.theming import palette_for
 
 ALL_THEMES = list(THEMES.values())
 HOVER_ALPHA = 45 / 255  # TimelineWidget draws the hovered item with Highlight at alpha 45

@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 from her2guide.content.hyphenate import SOFT_HYPHEN
 from her2guide.paths import content_dir
 from her2guide.settings import Settings
-from her2guide.timeline.model import Timeline, load_timeline
+from her2guide.timeline.loader import load_timeline
+from her2guide.timeline.model import Timeline
 from her2guide.ui.main_window import MainWindow
 from her2guide.ui.timeline_view import TimelineView
 from tests.helpers import WindowFactory

@@ -9,14 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from her2guide.timeline.model import (
-    Timeline,
-    TimelineCursor,
-    check_timeline_files,
-    check_timeline_pair,
-    load_timeline,
-    strip_citations,
-)
+from her2guide.timeline.cursor import TimelineCursor
+from her2guide.timeline.loader import load_timeline
+from her2guide.timeline.model import Timeline, strip_citations
+from her2guide.timeline.pair_check import check_timeline_files, check_timeline_pair
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 PAGE_IDS = {

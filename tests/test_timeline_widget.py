@@ -18,7 +18,8 @@ from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.content.status_register import REGISTER_FILE, load_register
 from her2guide.paths import content_dir, locale_dir
 from her2guide.settings import Settings
-from her2guide.timeline.model import Timeline, load_timeline
+from her2guide.timeline.loader import load_timeline
+from her2guide.timeline.model import Timeline
 from her2guide.ui.timeline_view import TimelineView
 from her2guide.ui.timeline_widget import TimelineWidget
 
@@ -33,6 +34,42 @@ class _Catalog(gettext.NullTranslations):
 
 
 REGISTER = load_register(content_dir() / REGISTER_FILE)[0]
+
+
+def _option(option_id: str) -> str:
+    return f"""
+      - id: {option_id}
+        name: Option {option_id}
+        what: What {option_id} is.
+        result: What {option_id} did [S1].
+        sources:
+          - text: "A source"
+            url: https://example.org/{option_id}
+        side_effects: [One]
+        ask: A question?
+        page: a-page"""
+
+
+def _stage(stage_id: str, lane: str, options: tuple[str, ...]) -> str:
+    head = f"""
+  - id: {stage_id}
+    lane: {lane}
+    label: Stage {stage_id}
+    description: About {stage_id}.
+    options:"""
+    return head + "".join(_option(option) for option in options)
+
+
+TEST_PATH = "title: A test path\nstages:" + "".join(
+    (
+        _stage("start", "main", ("a1",)),
+        _stage("middle", "main", ("b1", "b2")),
+        _stage("later", "main", ("c1",)),
+        _stage("aside", "side", ("d1",)),
+    )
+)
+"""A treatment path of the tests' own (not the shipped medical one): three main stages, the
+middle one with two options, and a side stage."""
 
 
 @pytest.fixture(scope="module")
@@ -80,6 +117,22 @@ def widget(qtbot: QtBot, timelines: dict[str, Timeline]) -> TimelineWidget:
 
 
 @pytest.fixture
+def path_widget(qtbot: QtBot, tmp_path: Path) -> TimelineWidget:
+    """The widget showing :data:`TEST_PATH`."""
+    path = tmp_path / "timeline.yaml"
+    path.write_text(TEST_PATH, encoding="utf-8")
+    timeline, problems = load_timeline(path)
+    assert problems == []
+    timeline_widget = TimelineWidget()
+    qtbot.addWidget(timeline_widget)
+    timeline_widget.set_timeline(timeline)
+    timeline_widget.resize(1000, timeline_widget.heightForWidth(1000))
+    timeline_widget.show()
+    qtbot.waitExposed(timeline_widget)
+    return timeline_widget
+
+
+@pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return Settings(path=tmp_path / "settings.ini")
 
@@ -114,37 +167,42 @@ def all_ids(timeline: Timeline) -> list[str]:
 # -- keyboard -------------------------------------------------------------------------------------
 
 
-def test_arrow_keys_move_the_selection_and_signal(qtbot: QtBot, widget: TimelineWidget) -> None:
-    assert widget.current_id() == "first-line"
-    assert press(qtbot, widget, Qt.Key.Key_Right) == "maintenance"
-    assert press(qtbot, widget, Qt.Key.Key_Down) == "antibody-maintenance"
-    assert press(qtbot, widget, Qt.Key.Key_Down) == "tucatinib-maintenance"
-    assert press(qtbot, widget, Qt.Key.Key_Up) == "antibody-maintenance"
-    assert press(qtbot, widget, Qt.Key.Key_Up) == "maintenance"
-    assert press(qtbot, widget, Qt.Key.Key_Right) == "second-line"
-    assert press(qtbot, widget, Qt.Key.Key_Left) == "maintenance"
-    assert press(qtbot, widget, Qt.Key.Key_End) == "hr-positive"
-    assert press(qtbot, widget, Qt.Key.Key_Home) == "first-line"
+def test_arrow_keys_move_the_selection_and_signal(
+    qtbot: QtBot, path_widget: TimelineWidget
+) -> None:
+    widget = path_widget
+    assert widget.current_id() == "start"
+    assert press(qtbot, widget, Qt.Key.Key_Right) == "middle"
+    assert press(qtbot, widget, Qt.Key.Key_Down) == "b1"
+    assert press(qtbot, widget, Qt.Key.Key_Down) == "b2"
+    assert press(qtbot, widget, Qt.Key.Key_Up) == "b1"
+    assert press(qtbot, widget, Qt.Key.Key_Up) == "middle"
+    assert press(qtbot, widget, Qt.Key.Key_Right) == "later"
+    assert press(qtbot, widget, Qt.Key.Key_Left) == "middle"
+    assert press(qtbot, widget, Qt.Key.Key_End) == "aside"
+    assert press(qtbot, widget, Qt.Key.Key_Home) == "start"
     with qtbot.assertNotEmitted(widget.current_changed):
         qtbot.keyClick(widget, Qt.Key.Key_Left)
         qtbot.keyClick(widget, Qt.Key.Key_Up)
-    assert widget.current_id() == "first-line"
+    assert widget.current_id() == "start"
 
 
-def test_enter_opens_the_details(qtbot: QtBot, widget: TimelineWidget) -> None:
-    widget.select("t-dm1")
+def test_enter_opens_the_details(qtbot: QtBot, path_widget: TimelineWidget) -> None:
+    widget = path_widget
+    widget.select("c1")
     for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
         with qtbot.waitSignal(widget.activated, timeout=1000) as blocker:
             qtbot.keyClick(widget, key)
-        assert blocker.args == ["t-dm1"]
+        assert blocker.args == ["c1"]
 
 
-def test_h_marks_and_clears_you_are_here(qtbot: QtBot, widget: TimelineWidget) -> None:
-    widget.select("t-dxd-second-line")
+def test_h_marks_and_clears_you_are_here(qtbot: QtBot, path_widget: TimelineWidget) -> None:
+    widget = path_widget
+    widget.select("b2")
     with qtbot.waitSignal(widget.you_are_here_changed, timeout=1000) as blocker:
         qtbot.keyClick(widget, Qt.Key.Key_H)
-    assert blocker.args == ["second-line"]
-    assert widget.you_are_here() == "second-line"
+    assert blocker.args == ["middle"]
+    assert widget.you_are_here() == "middle"
     with qtbot.waitSignal(widget.you_are_here_changed, timeout=1000) as blocker:
         qtbot.keyClick(widget, Qt.Key.Key_H)
     assert blocker.args == [None]

@@ -18,7 +18,9 @@ from her2guide.i18n import LANGUAGES, ngettext
 from her2guide.search.synonyms import SYNONYMS_FILE, parse_synonyms
 from her2guide.timeline.living_with import FILE_NAME as LIVING_WITH
 from her2guide.timeline.living_with import check_living_with_pair
-from her2guide.timeline.model import Timeline, check_timeline_pair, load_timeline
+from her2guide.timeline.loader import load_timeline
+from her2guide.timeline.model import Timeline
+from her2guide.timeline.pair_check import check_timeline_files
 
 
 def _parity(en: LanguageContent, de: LanguageContent) -> Iterable[Problem]:
@@ -48,14 +50,15 @@ def _parity(en: LanguageContent, de: LanguageContent) -> Iterable[Problem]:
         twin = de.pages.get(page_id)
         if twin is None:
             continue
-        for what, mine, theirs in (
+        counts: tuple[tuple[str, object, object], ...] = (
             ("sources", len(page.sources), len(twin.sources)),
             ("questions", len(page.questions), len(twin.questions)),
             ("section", page.section, twin.section),
-        ):
-            if mine != theirs:
+        )
+        for what, english, german in counts:
+            if english != german:
                 yield Problem(
-                    twin.path, 2, f"'{what}' differs from the English page ({theirs} vs {mine})"
+                    twin.path, 2, f"'{what}' differs from the English page ({german} vs {english})"
                 )
 
 
@@ -94,8 +97,6 @@ def check_content(root: Path, resources: Path) -> list[Problem]:
     if unusable:
         return [Problem(root, 0, unusable)]
     timelines = {lang: load_timeline(root / lang / "timeline.yaml") for lang in LANGUAGES}
-    for _timeline, timeline_problems in timelines.values():
-        problems += timeline_problems
     en_timeline = timelines["en"][0]
     timeline_ids = (
         {s.id for s in en_timeline.stages} | {o.id for s in en_timeline.stages for o in s.options}
@@ -122,16 +123,12 @@ def check_content(root: Path, resources: Path) -> list[Problem]:
     problems += _pronunciation_parity(en, de)
     problems += parse_synonyms(root / SYNONYMS_FILE)[1]
     problems += check_guided_paths(root)
-    if timelines["en"][0] and timelines["de"][0]:
-        problems += check_timeline_pair(
-            timelines["en"][0],
-            timelines["de"][0],
-            # Pages that exist, even if broken: their own problems are reported on their own.
-            {path.stem for path in en.folder.glob("*.md")}
-            & {p.stem for p in de.folder.glob("*.md")},
-            root / "en" / "timeline.yaml",
-            root / "de" / "timeline.yaml",
-        )
+    problems += check_timeline_files(
+        root / "en" / "timeline.yaml",
+        root / "de" / "timeline.yaml",
+        # Pages that exist, even if broken: their own problems are reported on their own.
+        {path.stem for path in en.folder.glob("*.md")} & {p.stem for p in de.folder.glob("*.md")},
+    )
     if en_timeline and any((root / lang / LIVING_WITH).exists() for lang in LANGUAGES):
         problems += check_living_with_pair(
             root / "en" / LIVING_WITH,

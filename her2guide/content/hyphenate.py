@@ -14,6 +14,10 @@ from __future__ import annotations
 import re
 import threading
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pyphen
 
 SOFT_HYPHEN = "\u00ad"
 MIN_LETTERS = 10
@@ -31,14 +35,14 @@ _PRELOADED: set[str] = set()
 
 
 @cache
-def _hyphenator(lang: str):  # -> pyphen.Pyphen, imported lazily (its patterns load in ~0.4 s)
+def _hyphenator(lang: str) -> pyphen.Pyphen:  # imported lazily (its patterns load in ~0.4 s)
     import pyphen
 
     # At least three letters after the last break: no "Trastuzum-ab", no "Nebenwirkung-en".
     return pyphen.Pyphen(lang=_DICTIONARIES.get(lang, "en_US"), left=2, right=3)
 
 
-def _dictionary(lang: str):  # -> pyphen.Pyphen
+def _dictionary(lang: str) -> pyphen.Pyphen:
     with _LOADING:  # one load per language, also when a preload is still running
         return _hyphenator(lang)
 

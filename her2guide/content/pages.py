@@ -128,7 +128,7 @@ class EntryFields:
         if not isinstance(value, kind):
             self.fail(key, f"'{key}' must be {what}, not {_describe(self.data[key])}")
             return None
-        if kind is str and not value.strip():
+        if isinstance(value, str) and not value.strip():
             self.fail(key, f"'{key}' is empty")
             return None
         return value
@@ -341,7 +341,8 @@ def parse_entries(
         if not isinstance(entry, dict):
             problems.append(Problem(path, line, "each entry must be a mapping with 'id:'"))
             continue
-        fields = EntryFields(entry, key_lines(node.value[index], 1), path, line, problems)
+        entry_node = node.value[index] if node is not None else None
+        fields = EntryFields(entry, key_lines(entry_node, 1), path, line, problems)
         fields.unknown(allowed)
         entry_id = fields.get("id", str, "an id like side-effects")
         if entry_id is None:

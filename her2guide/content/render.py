@@ -74,7 +74,10 @@ class _CitationPattern(InlineProcessor):
         super().__init__(pattern)
         self.holder = context_holder
 
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:
+    # Markdown's own stubs give InlineProcessor a handleMatch unlike Pattern's (they ignore it too).
+    def handleMatch(  # type: ignore[override]
+        self, m: re.Match[str], data: str
+    ) -> tuple[etree.Element, int, int]:
         number = int(m.group(1))
         context = self.holder.context
         listed = len(context.page.sources) if context is not None else 0
@@ -98,7 +101,10 @@ class _StatusPattern(InlineProcessor):
         super().__init__(pattern)
         self.holder = context_holder
 
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:
+    # Markdown's own stubs give InlineProcessor a handleMatch unlike Pattern's (they ignore it too).
+    def handleMatch(  # type: ignore[override]
+        self, m: re.Match[str], data: str
+    ) -> tuple[etree.Element, int, int]:
         entry_id = m.group(1).strip()
         context, known = self.holder.context, self.holder.status_ids
         if context is not None and known is not None and entry_id not in known:
@@ -117,7 +123,10 @@ class _RawHtmlPattern(InlineProcessor):
         super().__init__(pattern)
         self.holder = context_holder
 
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:
+    # Markdown's own stubs give InlineProcessor a handleMatch unlike Pattern's (they ignore it too).
+    def handleMatch(  # type: ignore[override]
+        self, m: re.Match[str], data: str
+    ) -> tuple[str, int, int]:
         context = self.holder.context
         if context is not None and not m.group(1):
             context.report(

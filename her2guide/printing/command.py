@@ -69,7 +69,7 @@ def run_handout(args: argparse.Namespace, content: Path | None = None) -> int:
     from her2guide.printing.handout import HandoutOptions, compose_handout
     from her2guide.questions import FILE_NAME, load_questions
     from her2guide.settings import Settings
-    from her2guide.timeline.model import load_timeline
+    from her2guide.timeline.loader import load_timeline
     from her2guide.ui.print_support import handout_title, make_job, pdf_info, save_pdf
     from her2guide.userfolders import data_folder
 

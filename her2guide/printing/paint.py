@@ -40,8 +40,8 @@ from her2guide.content.review_status import review_footer
 from her2guide.i18n import format_date, gettext_for
 from her2guide.printing.handout import PAGE_REF, SOURCES_ID, PrintSection
 from her2guide.printing.pagination import keep_together
+from her2guide.qt_palette import palette_for
 from her2guide.themes import fill_style_sheet
-from her2guide.ui.theming import palette_for
 
 BODY_POINT_SIZE = 12.0
 COMPACT_POINT_SIZE = 11.0

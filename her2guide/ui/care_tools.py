@@ -203,7 +203,7 @@ class CareTools(QObject):
 
     def _timeline(self, lang: str) -> Timeline | None:
         if lang not in self._timelines:
-            from her2guide.timeline.model import load_timeline  # read when a printout needs it
+            from her2guide.timeline.loader import load_timeline  # read when a printout needs it
 
             path = self.window.library.root / lang / "timeline.yaml"
             self._timelines[lang] = load_timeline(path)[0]

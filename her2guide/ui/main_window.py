@@ -373,7 +373,7 @@ class MainWindow(QMainWindow):
     def _timeline(self, lang: str) -> Timeline | None:
         """The timeline data of ``lang``, read on first use; problems go to the status bar."""
         if lang not in self._timelines:
-            from her2guide.timeline.model import load_timeline  # read on first use, not at start
+            from her2guide.timeline.loader import load_timeline  # read on first use, not at start
 
             timeline, problems = load_timeline(self.library.root / lang / "timeline.yaml")
             for problem in problems:

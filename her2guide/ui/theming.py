@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from her2guide import themes
 from her2guide.contrast import GRAPHICS, contrast_ratio
+from her2guide.qt_palette import palette_for
 from her2guide.settings import Settings
 from her2guide.themes import Theme
 
@@ -68,21 +69,6 @@ def set_minimum_target(pixels: int) -> None:
     if isinstance(app, QApplication):
         for widget in app.allWidgets():
             QApplication.sendEvent(widget, QEvent(QEvent.Type.StyleChange))
-
-
-def palette_for(theme: Theme) -> QPalette:
-    """The theme's colours as a QPalette: the same in active and inactive windows, so that a
-    selection does not fade when another window has the focus."""
-    palette = QPalette()
-    groups = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
-    for role_name, colour in theme.palette.items():
-        role = QPalette.ColorRole[role_name]
-        for group in (*groups, QPalette.ColorGroup.Disabled):
-            palette.setColor(group, role, QColor(colour))
-    disabled = QPalette.ColorGroup.Disabled
-    for role_name, colour in theme.disabled.items():
-        palette.setColor(disabled, QPalette.ColorRole[role_name], QColor(colour))
-    return palette
 
 
 def tinted_icon(icon: QIcon, colour: QColor, sizes: tuple[int, ...] = (16, 24, 32, 48)) -> QIcon:

@@ -1,279 +1,54 @@
 """The line-of-therapy timeline, painted: stages left to right, options inside, side lanes below.
 
-Geometry is computed once per width, font, language or timeline (``_compute_layout``) and kept in
-``self._layout``; ``paintEvent`` only reads it. The navigation state lives in the Qt-free
-:class:`~her2guide.timeline.model.TimelineCursor`; this widget turns its changes into signals.
+Geometry is computed once per width, font, language or timeline (timeline_geometry.py) and kept
+in ``self._layout``; ``paintEvent`` only draws it (timeline_paint.py). The navigation state lives
+in the Qt-free :class:`~her2guide.timeline.cursor.TimelineCursor`; this widget turns its changes
+into signals. What screen readers learn is in timeline_accessible.py.
 """
 
 from __future__ import annotations
 
-import math
-import re
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from functools import cache
+from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
-    QAccessibleInterface,
     QAccessibleValueChangeEvent,
-    QColor,
-    QFont,
-    QFontMetrics,
+    QFocusEvent,
     QHelpEvent,
     QImage,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPalette,
-    QPen,
-    QPolygonF,
     QResizeEvent,
-    QTextLayout,
-    QTextOption,
 )
-from PySide6.QtWidgets import QAccessibleWidget, QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from her2guide.content.hyphenate import SOFT_HYPHEN, hyphenate_text
+from her2guide.content.hyphenate import hyphenate_text
 from her2guide.content.status_register import DEFAULT_READER_REGION, StatusRegister
-from her2guide.content.status_text import LEGEND, Badge, badges, clauses
+from her2guide.content.status_text import Badge, badges, clauses
 from her2guide.i18n import _, current_language
-from her2guide.timeline.model import Option, Stage, Timeline, TimelineCursor
+from her2guide.timeline.cursor import TimelineCursor
+from her2guide.timeline.model import Option, Timeline
+from her2guide.ui.timeline_accessible import install_accessible_factory
+from her2guide.ui.timeline_geometry import (
+    LaidItem,
+    Metrics,
+    TimelineLayout,
+    TimelineLayouter,
+    widest_word,
+)
+from her2guide.ui.timeline_paint import TimelinePainter
 
 YOU_ARE_HERE_KEY = Qt.Key.Key_H
 """Marks or clears "you are here" on the selected stage: H for "here" (German "hier")."""
 
-_NAME_LINES = 6
-_BRAND_LINES = 4
-_HEADER_LINES = 4
-_TITLE_LINES = 4
-_MANY_OPTIONS = 5  # a stage with more options gets two columns when the width allows
 _COMMAND_MODIFIERS = (
     Qt.KeyboardModifier.ControlModifier
     | Qt.KeyboardModifier.AltModifier
     | Qt.KeyboardModifier.MetaModifier
 )
-
-
-# -- layout records (geometry only; computed off the paint path) --------------------------------
-
-
-@dataclass(frozen=True)
-class _Text:
-    """Lines of one wrapped text, their box and font; line i starts at rect.top() + i * height."""
-
-    lines: tuple[str, ...]
-    rect: QRect
-    font: QFont
-    line_height: int
-
-    def moved(self, dx: int, dy: int) -> _Text:
-        return replace(self, rect=self.rect.translated(dx, dy))
-
-
-@dataclass(frozen=True)
-class _Badge:
-    flag: str
-    text: str
-    rect: QRect
-    font: QFont
-
-    def moved(self, dx: int, dy: int) -> _Badge:
-        return replace(self, rect=self.rect.translated(dx, dy))
-
-
-@dataclass(frozen=True)
-class _Item:
-    """A selectable thing on the timeline: a stage header or an option card."""
-
-    id: str
-    rect: QRect
-    texts: tuple[_Text, ...]
-    badges: tuple[_Badge, ...] = ()
-    tooltip: str = ""
-    is_stage: bool = False
-
-    def moved(self, dx: int, dy: int) -> _Item:
-        return replace(
-            self,
-            rect=self.rect.translated(dx, dy),
-            texts=tuple(text.moved(dx, dy) for text in self.texts),
-            badges=tuple(badge.moved(dx, dy) for badge in self.badges),
-        )
-
-
-@dataclass(frozen=True)
-class _Box:
-    stage_id: str
-    rect: QRect
-    side: bool
-    pin_label: QRect
-    pin_arrow: QPolygonF
-    pin_text: str
-
-
-@dataclass
-class _Layout:
-    width: int = 0
-    height: int = 0
-    title: _Text | None = None
-    side_heading: _Text | None = None
-    side_rule_y: int = 0
-    boxes: list[_Box] = field(default_factory=list)
-    items: dict[str, _Item] = field(default_factory=dict)
-    arrows: list[tuple[QPoint, ...]] = field(default_factory=list)
-    legend: list[tuple[_Badge, _Text]] = field(default_factory=list)
-    pin_font: QFont = field(default_factory=QFont)
-    arrow_size: float = 5.0
-
-
-@dataclass(frozen=True)
-class _Metrics:
-    """Sizes derived from the widget's font, so that text zoom scales the whole drawing."""
-
-    font: QFont
-    bold: QFont
-    small: QFont
-    small_bold: QFont
-    title: QFont
-    em: int
-    pad: int
-    gap: int
-    margin: int
-    unit_min: int
-    pin_height: int
-    badge_height: int
-    narrowest: int = 0
-    """The width of the widest piece no line may break inside: the narrowest column."""
-
-    @classmethod
-    def of(cls, font: QFont) -> _Metrics:
-        em = QFontMetrics(font).height()
-        bold = _font_variant(font, 1.0, bold=True)
-        small = _font_variant(font, 0.9)
-        small_bold = _font_variant(font, 0.9, bold=True)
-        pad = max(4, em // 2)
-        return cls(
-            font=font,
-            bold=bold,
-            small=small,
-            small_bold=small_bold,
-            title=_font_variant(font, 1.3, bold=True),
-            em=em,
-            pad=pad,
-            gap=max(14, round(em * 1.5)),
-            margin=em,
-            unit_min=em * 9,
-            pin_height=QFontMetrics(small_bold).height() + 4 + pad,
-            badge_height=QFontMetrics(small).height() + 2,
-        )
-
-
-def _font_variant(font: QFont, factor: float, *, bold: bool = False) -> QFont:
-    variant = QFont(font)
-    if font.pointSizeF() > 0:
-        variant.setPointSizeF(font.pointSizeF() * factor)
-    else:
-        variant.setPixelSize(max(1, round(font.pixelSize() * factor)))
-    variant.setBold(bold)
-    return variant
-
-
-def _shown_line(line: str) -> str:
-    """A wrapped line as drawn: a break at a soft hyphen shows a hyphen, other soft hyphens
-    are invisible."""
-    line = line.strip()
-    if line.endswith(SOFT_HYPHEN):
-        line = line[:-1] + "-"
-    return line.replace(SOFT_HYPHEN, "")
-
-
-def _wrap(text: str, font: QFont, width: int, max_lines: int) -> tuple[str, ...]:
-    """Word-wrapped lines, breaking inside a word at its soft hyphens (shown as a hyphen), and
-    elsewhere only when it is wider than the line. Past ``max_lines`` the last line is elided;
-    every item's tooltip carries the full text."""
-    if not text:
-        return ()
-    width = max(1, width)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    text_layout = QTextLayout(text, font)
-    text_layout.setTextOption(option)
-    text_layout.beginLayout()
-    lines: list[str] = []
-    while (line := text_layout.createLine()).isValid():
-        line.setLineWidth(width)
-        lines.append(text[line.textStart() : line.textStart() + line.textLength()])
-    text_layout.endLayout()
-    if len(lines) <= max_lines:
-        return tuple(_shown_line(line) for line in lines)
-    rest = "".join(lines[max_lines - 1 :]).replace(SOFT_HYPHEN, "").strip()
-    lines = [_shown_line(line) for line in lines]
-    last = QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
-    return (*lines[: max_lines - 1], last)
-
-
-def _widest_word(timeline: Timeline, m: _Metrics, shown: Callable[[str], str]) -> int:
-    """The column width the longest unbreakable piece of a label or name needs, with padding;
-    ``shown`` gives a text as drawn (with its soft hyphens)."""
-    bold, normal, small = QFontMetrics(m.bold), QFontMetrics(m.font), QFontMetrics(m.small)
-    card_inset = 2 * (m.pad + max(3, m.pad // 2 + 1)) + 2
-
-    def need(metrics: QFontMetrics, text: str, inset: int) -> list[int]:
-        return [metrics.horizontalAdvance(piece) + inset for piece in _words(shown(text))]
-
-    needs = [0]
-    for stage in timeline.stages:
-        needs += need(bold, stage.label, 2 * m.pad + 2)
-        for option in stage.options:
-            needs += need(normal, option.name, card_inset)
-            needs += need(small, option.brand, card_inset)
-    return max(needs)
-
-
-def _words(text: str) -> list[str]:
-    """The pieces a line may not break inside, as drawn at the end of a line: words, split
-    after hyphens and at soft hyphens (which then show as a hyphen)."""
-    pieces = re.findall(rf"[^\s\-{SOFT_HYPHEN}]+[\-{SOFT_HYPHEN}]?", text)
-    return [piece.replace(SOFT_HYPHEN, "-") for piece in pieces]
-
-
-def _text(text: str, font: QFont, x: int, y: int, width: int, max_lines: int) -> _Text:
-    lines = _wrap(text, font, width, max_lines)
-    line_height = QFontMetrics(font).height()
-    return _Text(lines, QRect(x, y, width, line_height * len(lines)), font, line_height)
-
-
-# -- accessibility --------------------------------------------------------------------------------
-
-
-class TimelineAccessible(QAccessibleWidget):
-    """Gives assistive technology a role, and the selected stage or option as the value.
-
-    The items are painted, not widgets, so they have no accessible children; the value (and a
-    value-change event on every move) is how a screen reader follows the selection.
-    """
-
-    def __init__(self, widget: TimelineWidget) -> None:
-        super().__init__(widget, QAccessible.Role.List)
-
-    def text(self, kind: QAccessible.Text) -> str:
-        widget = self.widget()
-        if kind == QAccessible.Text.Value and isinstance(widget, TimelineWidget):
-            return widget.accessible_value()
-        return super().text(kind)
-
-
-def _accessible_factory(_key: str, obj: QObject) -> QAccessibleInterface | None:
-    return TimelineAccessible(obj) if isinstance(obj, TimelineWidget) else None
-
-
-@cache
-def _install_accessible_factory() -> None:
-    """Registers the factory once per process; Qt asks it for every object it meets."""
-    QAccessible.installFactory(_accessible_factory)
 
 
 # -- the widget -----------------------------------------------------------------------------------
@@ -297,12 +72,12 @@ class TimelineWidget(QWidget):
     you_are_here_changed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        _install_accessible_factory()
+        install_accessible_factory(TimelineWidget)
         super().__init__(parent)
         self._cursor = TimelineCursor()
-        self._layout = _Layout()
-        self._layout_cache: dict[int, _Layout] = {}
-        self._metrics_cache: _Metrics | None = None
+        self._layout = TimelineLayout()
+        self._layout_cache: dict[int, TimelineLayout] = {}
+        self._metrics_cache: Metrics | None = None
         self._hovered: str | None = None
         self._register: StatusRegister | None = None
         self._region = DEFAULT_READER_REGION
@@ -458,7 +233,7 @@ class TimelineWidget(QWidget):
         item_id = self.item_at(pos)
         return self._items()[item_id].tooltip if item_id else ""
 
-    def _items(self) -> dict[str, _Item]:
+    def _items(self) -> dict[str, LaidItem]:
         """The items at the current width, also before a pending resize event has arrived."""
         return self._layout_for(self.width()).items
 
@@ -485,18 +260,23 @@ class TimelineWidget(QWidget):
         width = stages * (metrics.unit_min + metrics.gap) + 2 * metrics.margin
         return QSize(width, self.heightForWidth(width))
 
-    def _metrics(self) -> _Metrics:
+    def _metrics(self) -> Metrics:
         """Font-derived sizes; a column is at least as wide as the longest word it must show,
         so German compounds wrap between words instead of inside them."""
         if self._metrics_cache is None:
-            metrics = _Metrics.of(self.font())
-            widest = _widest_word(self.timeline, metrics, self._shown) if self.timeline else 0
+            metrics = Metrics.of(self.font())
+            widest = widest_word(self.timeline, metrics, self._shown) if self.timeline else 0
             self._metrics_cache = replace(
                 metrics,
                 unit_min=min(metrics.em * 20, max(metrics.unit_min, widest)),
                 narrowest=max(widest, metrics.em * 4),
             )
         return self._metrics_cache
+
+    def _layouter(self) -> TimelineLayouter:
+        return TimelineLayouter(
+            self.timeline, self._metrics(), self._shown, self.status_badges, self.status_lines
+        )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._layout = self._layout_for(event.size().width())
@@ -510,397 +290,35 @@ class TimelineWidget(QWidget):
         self.updateGeometry()
         self.update()
 
-    def _layout_for(self, width: int) -> _Layout:
+    def _layout_for(self, width: int) -> TimelineLayout:
         if width not in self._layout_cache:
             if len(self._layout_cache) > 8:
                 self._layout_cache.clear()
-            self._layout_cache[width] = self._compute_layout(width)
+            self._layout_cache[width] = self._layouter().layout(width)
         return self._layout_cache[width]
-
-    def _compute_layout(self, width: int) -> _Layout:
-        m = self._metrics()
-        layout = _Layout(width=width, arrow_size=max(5.0, m.em / 3))
-        timeline = self.timeline
-        if timeline is None:
-            layout.height = 2 * m.margin
-            return layout
-        avail = max(m.narrowest, width - 2 * m.margin)
-        title = self._shown(timeline.title)
-        layout.title = _text(title, m.title, m.margin, m.margin, avail, _TITLE_LINES)
-        layout.pin_font = m.small_bold
-        y = layout.title.rect.bottom() + 1 + m.pad
-        y = self._place_lane(layout, timeline.main_stages, y, avail, m, side=False)
-        if timeline.side_stages:
-            y += m.em
-            layout.side_heading = _text(_("Special situations"), m.bold, m.margin, y, avail, 2)
-            layout.side_rule_y = layout.side_heading.rect.bottom() + 3
-            y = layout.side_rule_y + m.pad
-            y = self._place_lane(layout, timeline.side_stages, y, avail, m, side=True)
-        y = self._place_legend(layout, y + m.em, avail, m)
-        layout.height = y + m.margin
-        return layout
-
-    def _place_lane(
-        self,
-        layout: _Layout,
-        stages: tuple[Stage, ...],
-        y: int,
-        avail: int,
-        m: _Metrics,
-        *,
-        side: bool,
-    ) -> int:
-        """Lays out one lane in as many rows as the width needs; returns the y below it."""
-        if not stages:
-            return y
-        rows = self._rows(stages, avail, m, side=side)
-        previous_box: _Box | None = None
-        for row_index, (row, unit) in enumerate(rows):
-            if row_index:
-                y += m.em
-            y += m.pin_height
-            measured = []
-            x = m.margin
-            for stage, columns in row:
-                box_width = round(unit * columns + m.gap * (columns - 1)) if not side else unit
-                sub_columns = columns if not side else self._side_columns(stage, unit, m)
-                measured.append(
-                    (stage, x, box_width, *self._measure_stage(stage, box_width, sub_columns, m))
-                )
-                x += box_width + m.gap
-            header_height = max(header.rect.height() for _s, _x, _w, header, _o, _h in measured)
-            box_height = header_height + max(body for *_rest, body in measured)
-            for stage, x, box_width, header, options, body in measured:
-                rect = QRect(x, y, box_width, header_height + body)
-                header = replace(header, rect=QRect(0, 0, box_width, header_height)).moved(x, y)
-                layout.items[stage.id] = header
-                for option in options:
-                    layout.items[option.id] = option.moved(x, y + header_height)
-                box = self._box(stage.id, rect, side, m)
-                layout.boxes.append(box)
-                if previous_box is not None and not side:
-                    layout.arrows.append(self._arrow(previous_box, box, header_height, m))
-                previous_box = box
-            y += box_height
-        return y
-
-    def _rows(
-        self, stages: tuple[Stage, ...], avail: int, m: _Metrics, *, side: bool
-    ) -> list[tuple[list[tuple[Stage, int]], float]]:
-        """Stages per row and the width of one column: one row if it fits, else wrapped rows.
-
-        In the main lane a stage with many options gets two columns when that still fits.
-        """
-
-        def unit_for(columns: int) -> float:
-            return (avail - m.gap * (columns - 1)) / columns
-
-        if not side:
-            wide = [2 if len(stage.options) > _MANY_OPTIONS else 1 for stage in stages]
-            if unit_for(sum(wide)) >= m.unit_min:
-                return [(list(zip(stages, wide, strict=True)), unit_for(sum(wide)))]
-        per_row = max(1, min(len(stages), (avail + m.gap) // (m.unit_min + m.gap)))
-        rows = [stages[i : i + per_row] for i in range(0, len(stages), per_row)]
-        unit = unit_for(per_row)
-        return [([(stage, 1) for stage in row], unit) for row in rows]
-
-    def _side_columns(self, stage: Stage, box_width: float, m: _Metrics) -> int:
-        fitting = int((box_width + m.pad) // (m.unit_min + m.pad))
-        return max(1, min(len(stage.options), fitting))
-
-    def _measure_stage(
-        self, stage: Stage, width: int, columns: int, m: _Metrics
-    ) -> tuple[_Item, list[_Item], int]:
-        """The header and option cards relative to the box (options relative to below the
-        header), and the height the options need."""
-        label = _text(
-            self._shown(stage.label), m.bold, m.pad, m.pad, width - 2 * m.pad, _HEADER_LINES
-        )
-        tooltip = stage.label + "\n\n" + stage.description
-        header = _Item(
-            stage.id,
-            QRect(0, 0, width, label.rect.height() + 2 * m.pad),
-            (label,),
-            tooltip=tooltip,
-            is_stage=True,
-        )
-        spacing = max(3, m.pad // 2)
-        column_width = (width - 2 * m.pad - (columns - 1) * m.pad) // columns
-        per_column = math.ceil(len(stage.options) / columns) if stage.options else 0
-        options: list[_Item] = []
-        body = 0
-        for column in range(columns):
-            x = m.pad + column * (column_width + m.pad)
-            y = m.pad
-            for option in stage.options[column * per_column : (column + 1) * per_column]:
-                card = self._measure_option(stage, option, column_width, m).moved(x, y)
-                options.append(card)
-                y += card.rect.height() + spacing
-            body = max(body, y - spacing + m.pad)
-        return header, options, body
-
-    def _measure_option(self, stage: Stage, option: Option, width: int, m: _Metrics) -> _Item:
-        inset = max(3, m.pad // 2 + 1)
-        inner = width - 2 * inset
-        name = _text(self._shown(option.name), m.font, inset, inset, inner, _NAME_LINES)
-        texts = [name]
-        y = name.rect.bottom() + 1
-        if option.brand:
-            brand = _text(self._shown(option.brand), m.small, inset, y, inner, _BRAND_LINES)
-            texts.append(brand)
-            y = brand.rect.bottom() + 1
-        badges = self._badges(self.status_badges(option), inset, y + 3, inner, m)
-        if badges:
-            y = max(badge.rect.bottom() for badge in badges) + 1
-        words = self.status_lines(option) or [_("Approval for this use: not confirmed")]
-        tooltip = "\n".join([option.label, stage.label, *words])
-        return _Item(
-            option.id, QRect(0, 0, width, y + inset), tuple(texts), tuple(badges), tooltip=tooltip
-        )
-
-    def _badges(
-        self, wanted: list[Badge], x0: int, y0: int, width: int, m: _Metrics
-    ) -> list[_Badge]:
-        """Badges side by side; one with a long condition gets a row of its own and wraps."""
-        metrics = QFontMetrics(m.small)
-        placed: list[_Badge] = []
-        x, y, row_bottom = x0, y0, y0
-        for badge in wanted:
-            badge_width = min(width, metrics.horizontalAdvance(badge.text) + m.pad)
-            height = m.badge_height
-            if badge_width == width:
-                wrap = QRect(0, 0, max(1, width - m.pad), 10 * m.badge_height)
-                flags = Qt.TextFlag.TextWordWrap
-                height = max(height, metrics.boundingRect(wrap, flags, badge.text).height() + 2)
-            if x > x0 and x + badge_width > x0 + width:
-                x, y = x0, row_bottom + 3
-            rect = QRect(x, y, badge_width, height)
-            placed.append(_Badge(badge.kind, badge.text, rect, m.small))
-            row_bottom = max(row_bottom, rect.bottom())
-            x += badge_width + 4
-        return placed
-
-    def _box(self, stage_id: str, rect: QRect, side: bool, m: _Metrics) -> _Box:
-        """A stage's frame and where its "you are here" flag goes (drawn only when marked)."""
-        pin_text = _("You are here")
-        metrics = QFontMetrics(m.small_bold)
-        label = QRect(
-            rect.left(),
-            rect.top() - m.pin_height,
-            min(rect.width() - m.pad * 4, metrics.horizontalAdvance(pin_text) + m.pad * 2),
-            metrics.height() + 4,
-        )
-        tip_x = rect.left() + m.pad * 1.5
-        arrow = QPolygonF(
-            [
-                QPointF(tip_x - m.pad * 0.8, label.bottom()),
-                QPointF(tip_x + m.pad * 0.8, label.bottom()),
-                QPointF(tip_x, rect.top() - 1),
-            ]
-        )
-        text = metrics.elidedText(pin_text, Qt.TextElideMode.ElideRight, label.width() - m.pad)
-        return _Box(stage_id, rect, side, label, arrow, text)
-
-    def _arrow(
-        self, before: _Box, after: _Box, header_height: int, m: _Metrics
-    ) -> tuple[QPoint, ...]:
-        """A connector from one main stage to the next: straight within a row, bent between
-        rows (down from the end of one row, through the gap between the rows, into the right
-        part of the next row's first stage, clear of its "you are here" flag)."""
-        if after.rect.top() == before.rect.top():
-            y = before.rect.top() + header_height // 2
-            return (QPoint(before.rect.right() + 4, y), QPoint(after.rect.left() - 4, y))
-        x_from = before.rect.center().x()
-        x_to = after.rect.right() - m.pad * 2
-        y_mid = after.rect.top() - m.pin_height - m.em // 2
-        return (
-            QPoint(x_from, before.rect.bottom() + 2),
-            QPoint(x_from, y_mid),
-            QPoint(x_to, y_mid),
-            QPoint(x_to, after.rect.top() - 2),
-        )
-
-    def _place_legend(self, layout: _Layout, y: int, avail: int, m: _Metrics) -> int:
-        metrics = QFontMetrics(m.small)
-        x = m.margin
-        row_height = max(m.badge_height, metrics.height())
-        for flag, sample, meaning in LEGEND:
-            badge_text = _(sample)
-            badge_width = metrics.horizontalAdvance(badge_text) + m.pad
-            words = _(meaning)
-            words_width = min(avail - badge_width - 6, metrics.horizontalAdvance(words) + 2)
-            entry = badge_width + 6 + words_width
-            if x > m.margin and x + entry > m.margin + avail:
-                x, y = m.margin, y + row_height + 4
-            badge = _Badge(flag, badge_text, QRect(x, y, badge_width, m.badge_height), m.small)
-            text = _text(words, m.small, x + badge_width + 6, y + 1, words_width, 1)
-            layout.legend.append((badge, text))
-            x += entry + m.em
-        return y + row_height
 
     # -- painting (reads self._layout only) -------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setClipRegion(event.region())
-        self._paint(painter, interactive=True)
+        selected = self._cursor.current_id
+        self._painter().paint(
+            painter,
+            self.size(),
+            selected=selected,
+            hovered=self._hovered,
+            focus_ring=self.hasFocus(),
+        )
         painter.end()
 
     def render_image(self, scale: float = 2.0) -> QImage:
         """The whole timeline as an image (for handouts): "you are here" is drawn, the
         on-screen selection, hover and focus ring are not."""
-        layout = self._layout
-        size = QSize(max(1, layout.width), max(1, layout.height))
-        image = QImage(size * scale, QImage.Format.Format_ARGB32_Premultiplied)
-        image.setDevicePixelRatio(scale)
-        painter = QPainter(image)
-        self._paint(painter, interactive=False)
-        painter.end()
-        return image
+        return self._painter().image(scale)
 
-    def _paint(self, painter: QPainter, *, interactive: bool) -> None:
-        layout = self._layout
-        palette = self.palette()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(
-            QRect(0, 0, max(layout.width, self.width()), max(layout.height, self.height())),
-            palette.color(QPalette.ColorRole.Base),
-        )
-        text_color = palette.color(QPalette.ColorRole.Text)
-        if layout.title is not None:
-            self._draw_text(painter, layout.title, text_color)
-        if layout.side_heading is not None:
-            self._draw_text(painter, layout.side_heading, text_color)
-            painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
-            painter.drawLine(
-                layout.side_heading.rect.left(),
-                layout.side_rule_y,
-                layout.width - layout.side_heading.rect.left(),
-                layout.side_rule_y,
-            )
-        for arrow in layout.arrows:
-            self._draw_arrow(painter, arrow, text_color)
-        selected = self._cursor.current_id if interactive else None
-        hovered = self._hovered if interactive else None
-        for box in layout.boxes:
-            self._draw_box(painter, box, palette)
-        for item in layout.items.values():
-            self._draw_item(
-                painter, item, palette, selected=item.id == selected, hovered=item.id == hovered
-            )
-        marked = self._cursor.you_are_here
-        for box in layout.boxes:
-            if box.stage_id == marked:
-                self._draw_pin(painter, box, palette)
-        for badge, text in layout.legend:
-            self._draw_badge(painter, badge, text_color, palette.color(QPalette.ColorRole.Base))
-            self._draw_text(painter, text, text_color)
-        if interactive and self.hasFocus() and selected in layout.items:
-            pen = QPen(text_color, 2, Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(layout.items[selected].rect.adjusted(-3, -3, 3, 3), 5, 5)
-
-    def _draw_box(self, painter: QPainter, box: _Box, palette: QPalette) -> None:
-        marked = box.stage_id == self._cursor.you_are_here
-        border = palette.color(QPalette.ColorRole.Text if marked else QPalette.ColorRole.Mid)
-        pen = QPen(border, 3 if marked else 1.5)
-        if box.side:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.setBrush(
-            palette.color(QPalette.ColorRole.Base if box.side else QPalette.ColorRole.AlternateBase)
-        )
-        painter.drawRoundedRect(box.rect, 6, 6)
-
-    def _draw_item(
-        self, painter: QPainter, item: _Item, palette: QPalette, *, selected: bool, hovered: bool
-    ) -> None:
-        rect = item.rect.adjusted(1, 1, -1, -1) if item.is_stage else item.rect
-        if selected:
-            fill = palette.color(QPalette.ColorRole.Highlight)
-            ink = palette.color(QPalette.ColorRole.HighlightedText)
-        else:
-            fill = palette.color(
-                QPalette.ColorRole.Button if item.is_stage else QPalette.ColorRole.Base
-            )
-            ink = palette.color(
-                QPalette.ColorRole.ButtonText if item.is_stage else QPalette.ColorRole.Text
-            )
-        painter.setPen(
-            Qt.PenStyle.NoPen if item.is_stage else QPen(palette.color(QPalette.ColorRole.Mid), 1)
-        )
-        painter.setBrush(fill)
-        painter.drawRoundedRect(rect, 5, 5)
-        if hovered and not selected:
-            glow = QColor(palette.color(QPalette.ColorRole.Highlight))
-            glow.setAlpha(45)
-            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1))
-            painter.setBrush(glow)
-            painter.drawRoundedRect(rect, 5, 5)
-        for text in item.texts:
-            self._draw_text(painter, text, ink)
-        for badge in item.badges:
-            self._draw_badge(painter, badge, ink, fill)
-
-    def _draw_text(self, painter: QPainter, text: _Text, color: QColor) -> None:
-        painter.setFont(text.font)
-        painter.setPen(color)
-        flags = (
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine
-        )
-        for index, line in enumerate(text.lines):
-            top = text.rect.top() + index * text.line_height
-            painter.drawText(
-                QRect(text.rect.left(), top, text.rect.width(), text.line_height), flags, line
-            )
-
-    def _draw_badge(self, painter: QPainter, badge: _Badge, ink: QColor, fill: QColor) -> None:
-        """A text badge; approvals have a solid outline, a review a dashed one and a refusal a
-        dotted one, so the kind shows by text and shape, never by colour alone."""
-        pen = QPen(ink, 1)
-        if badge.flag == "under-review":
-            pen.setStyle(Qt.PenStyle.DashLine)
-        elif badge.flag == "not-approved":
-            pen.setStyle(Qt.PenStyle.DotLine)
-        painter.setPen(pen)
-        painter.setBrush(fill)
-        painter.drawRoundedRect(badge.rect.adjusted(0, 0, -1, -1), 4, 4)
-        painter.setFont(badge.font)
-        painter.setPen(ink)
-        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
-        painter.drawText(badge.rect.adjusted(2, 0, -2, 0), flags, badge.text)
-
-    def _draw_arrow(self, painter: QPainter, points: tuple[QPoint, ...], color: QColor) -> None:
-        painter.setPen(QPen(color, 2))
-        painter.setBrush(color)
-        painter.drawPolyline(list(points))
-        tip, before = QPointF(points[-1]), QPointF(points[-2])
-        direction = tip - before
-        length = math.hypot(direction.x(), direction.y()) or 1.0
-        unit = direction / length
-        normal = QPointF(-unit.y(), unit.x())
-        size = self._layout.arrow_size
-        painter.drawPolygon(
-            QPolygonF(
-                [
-                    tip,
-                    tip - unit * size * 1.6 + normal * size,
-                    tip - unit * size * 1.6 - normal * size,
-                ]
-            )
-        )
-
-    def _draw_pin(self, painter: QPainter, box: _Box, palette: QPalette) -> None:
-        """The "you are here" flag: a labelled tab with a pointer into the stage box."""
-        fill = palette.color(QPalette.ColorRole.Highlight)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(fill)
-        painter.drawRoundedRect(box.pin_label, 4, 4)
-        painter.drawPolygon(box.pin_arrow)
-        painter.setFont(self._layout.pin_font)
-        painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
-        painter.drawText(box.pin_label, Qt.AlignmentFlag.AlignCenter, box.pin_text)
+    def _painter(self) -> TimelinePainter:
+        return TimelinePainter(self._layout, self.palette(), self._cursor.you_are_here)
 
     # -- input ------------------------------------------------------------------------------------
 
@@ -973,10 +391,10 @@ class TimelineWidget(QWidget):
             return True
         return super().event(event)
 
-    def focusInEvent(self, event: QEvent) -> None:
+    def focusInEvent(self, event: QFocusEvent) -> None:
         self.update()
         super().focusInEvent(event)
 
-    def focusOutEvent(self, event: QEvent) -> None:
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         self.update()
         super().focusOutEvent(event)
