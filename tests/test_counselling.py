@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
+from her2guide import themes
 from her2guide.content.guided_path import DEFAULT_STEPS, TIMELINE_STEP
 from her2guide.settings import Settings
 from her2guide.ui.main_window import MainWindow
@@ -236,3 +237,22 @@ def test_the_step_bar_has_targets_large_enough_for_unsteady_hands(
     for widget in window.counselling.bar.buttons():
         assert widget.height() >= 44, widget
         assert widget.width() >= 44, widget
+
+
+def test_the_teach_back_box_stays_when_the_theme_changes(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    """View → Theme (or the desktop turning dark under "follow the system") while a nurse is
+    counselling: the page is drawn in the new colours, and its teach-back question stays."""
+    window = make_window(page="when-to-call")
+    question = window.content.pages["when-to-call"].teach_back
+    _start(qtbot, window)
+    window.access_tools.theme_actions[themes.DARK_ID].trigger()
+    assert window.access_tools.themes.theme is themes.DARK
+    text = window.reader.toPlainText()
+    assert text.index("Your turn") < text.index(question) < text.rindex("Sources")
+    window.side_by_side.action.trigger()
+    window.access_tools.theme_actions[themes.HIGH_CONTRAST_ID].trigger()
+    for lang, reader in window.side_by_side.view.readers.items():
+        page = window.library.language(lang).pages["when-to-call"]
+        assert page.teach_back in reader.toPlainText()

@@ -54,12 +54,12 @@ from her2guide.content.guided_path import (
     default_path,
     load_guided_path,
 )
-from her2guide.i18n import N_, _, gettext_for
+from her2guide.i18n import _
 from her2guide.navigation import Location
 from her2guide.settings import MAX_SCALE
 from her2guide.ui.reader import lay_out_fully
 from her2guide.ui.side_by_side import SideBySide
-from her2guide.ui.teach_back import closing_heading, insert_teach_back
+from her2guide.ui.teach_back import closing_heading
 
 if TYPE_CHECKING:
     from her2guide.ui.main_window import MainWindow
@@ -69,7 +69,6 @@ BAR_POINT_SIZE = 11.0
 MAX_BAR_SCALE = 200  # beyond this the step bar would not fit a laptop screen
 MIN_TARGET = 44  # px: touch and pointer targets for unsteady hands
 READING_WIDTH = 72  # characters: longer lines are hard to follow on a wide screen
-TEACH_BACK_TITLE = N_("Your turn")
 
 
 class StepButton(QToolButton):
@@ -307,7 +306,6 @@ class CounsellingMode(QObject):
         window.location_shown.connect(self._on_location_shown)
         window.text_scale_changed.connect(self._on_text_scale_changed)
         window.languages.language_changed.connect(lambda _lang: self._update_bar())
-        side_by_side.pages_shown.connect(self._on_twins_shown)
         window.installEventFilter(self)
         window.reader.installEventFilter(self)
         self._set_step_actions()
@@ -425,7 +423,7 @@ class CounsellingMode(QObject):
         window.set_text_scale(min(MAX_SCALE, window.text_scale + SCALE_BOOST))
         QApplication.instance().installEventFilter(self)
         self._sync_with(window.history.current)
-        self._show_again()
+        self._show_again(True)
 
     def _leave(self) -> None:
         before = self._before
@@ -441,20 +439,14 @@ class CounsellingMode(QObject):
         window.setWindowState(before.state)
         window.set_text_scale(before.scale)
         window.reader.setViewportMargins(0, 0, 0, 0)
-        self._show_again()
+        self._show_again(False)
 
-    def _show_again(self) -> None:
+    def _show_again(self, teach_back: bool) -> None:
         """Shows the current page again, with or without its teach-back box, at the same place."""
-        window = self.window
-        location = window.history.current
+        location = self.window.history.current
+        self.window.set_teach_back(teach_back)
         if location is None or location.kind != "page":
             return
-        rendered = window.library.render(window.languages.language, location.target)
-        if rendered is not None:
-            fraction = window.reader.scroll_fraction()
-            window.reader.show_html(rendered.html)
-            self._add_teach_back(location.target)
-            window.reader.set_scroll_fraction(fraction)
         self.side_by_side.refresh()
         self._update_reading_width()
 
@@ -568,21 +560,6 @@ class CounsellingMode(QObject):
         if not self.active:
             return
         self._sync_with(location)
-        if location.kind == "page":
-            self._add_teach_back(location.target)
-
-    def _add_teach_back(self, page_id: str) -> None:
-        page = self.window.content.pages.get(page_id)
-        if self.active and page is not None:
-            insert_teach_back(self.window.reader, _(TEACH_BACK_TITLE), page.teach_back)
-
-    def _on_twins_shown(self, page_id: str) -> None:
-        if not self.active:
-            return
-        for lang, reader in self.side_by_side.view.readers.items():
-            page = self.window.library.language(lang).pages.get(page_id)
-            if page is not None:
-                insert_teach_back(reader, gettext_for(lang, TEACH_BACK_TITLE), page.teach_back)
 
     def _on_text_scale_changed(self, percent: int) -> None:
         self.bar.set_text_scale(percent)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from her2guide.care_card import CARD_PAGE, with_clinic_box
+from her2guide.compose import ViewedPage, ViewOptions, teach_back_for
 from her2guide.content.library import Library
 from her2guide.content.model import LanguageContent
 from her2guide.i18n import LANGUAGE_NAMES, LANGUAGES, _, ngettext, window_title
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.languages = languages
         self.history = History()
         self.text_scale = settings.text_scale
+        self._teach_back = False
         self.timeline_view: TimelineView | None = None
         self._timelines: dict[str, Timeline | None] = {}
         self._living: dict[str, LivingWithData | None] = {}
@@ -338,15 +340,12 @@ class MainWindow(QMainWindow):
         if location.kind == "timeline":
             self._show_timeline_view(location.target)
             return
-        rendered = self.library.render(self.languages.language, location.target)
-        if rendered is None:
+        page = self._viewed_page(location.target)
+        if page is None:
             self._report_broken_link(location.target)
             return
         self.views.setCurrentWidget(self.reader)
-        page_html = rendered.html
-        if location.target == CARD_PAGE:  # the team's numbers beside the warning signs
-            page_html = with_clinic_box(page_html, self.settings.clinic, self.languages.language)
-        self.reader.show_html(page_html, location.fragment)
+        self.reader.show_page(page, location.fragment)
         if scroll is not None:
             self.reader.set_scroll_fraction(scroll)
         self.contents.select_page(location.target)
@@ -354,6 +353,37 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_navigation()
         self.location_shown.emit(location)
+
+    def _viewed_page(self, page_id: str) -> ViewedPage | None:
+        """A page of the current language as rendered, with the options it is shown with."""
+        lang = self.languages.language
+        rendered = self.library.render(lang, page_id)
+        if rendered is None:
+            return None
+        page_html = rendered.html
+        if page_id == CARD_PAGE:  # the team's numbers beside the warning signs
+            page_html = with_clinic_box(page_html, self.settings.clinic, lang)
+        return ViewedPage(page_html, self.view_options(lang, page_id))
+
+    def view_options(self, lang: str, page_id: str) -> ViewOptions:
+        """What the views add to page ``page_id`` of ``lang``: its teach-back box while on."""
+        page = self.library.language(lang).pages.get(page_id)
+        if self._teach_back and page is not None:
+            return ViewOptions(teach_back=teach_back_for(page.teach_back, lang))
+        return ViewOptions()
+
+    def set_teach_back(self, on: bool) -> None:
+        """Ends every page with its teach-back question (counselling), or not; the page shown
+        is shown again at the same place, without a new visit."""
+        self._teach_back = on
+        location = self.history.current
+        if location is None or location.kind != "page":
+            return
+        page = self._viewed_page(location.target)
+        if page is not None:
+            fraction = self.reader.scroll_fraction()
+            self.reader.show_page(page)
+            self.reader.set_scroll_fraction(fraction)
 
     def refresh_page(self) -> None:
         """Draws the page shown again, keeping its place, e.g. after the team's numbers changed."""

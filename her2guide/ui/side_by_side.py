@@ -10,10 +10,11 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
+from her2guide.compose import ViewedPage
 from her2guide.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _
 from her2guide.navigation import Location
 from her2guide.twin_scroll import ScrollGeometry, counterpart_value
@@ -108,8 +109,8 @@ class SideBySideView(QWidget):
         for reader in self.readers.values():
             reader.set_theme(theme)
 
-    def show_page(self, page_id: str, pages: dict[str, str | None], missing: str) -> None:
-        """Shows each language's HTML (None: ``missing`` is said instead), at the same section.
+    def show_page(self, page_id: str, pages: dict[str, ViewedPage | None], missing: str) -> None:
+        """Shows each language's page (None: ``missing`` is said instead), at the same section.
 
         The same page shown again (a language switch, a mode change) keeps its place.
         """
@@ -119,11 +120,11 @@ class SideBySideView(QWidget):
         self._syncing = True
         try:
             for lang, reader in self.readers.items():
-                page_html = pages.get(lang)
-                if page_html is None:
+                page = pages.get(lang)
+                if page is None:
                     said = missing.format(language=_(_NAMES_IN_UI[lang]))
-                    page_html = f"<p><i>{html.escape(said)}</i></p>"
-                reader.show_html(page_html)
+                    page = ViewedPage(f"<p><i>{html.escape(said)}</i></p>")
+                reader.show_page(page)
         finally:
             self._syncing = False
         first.set_scroll_fraction(keep)
@@ -170,11 +171,7 @@ class SideBySide(QObject):
 
     Follows the window's pages (``location_shown``); the timeline stays a view of its own.
 
-    Signals:
-        pages_shown(str): the page id, after both columns show it (counselling adds to them).
     """
-
-    pages_shown = Signal(str)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -241,11 +238,11 @@ class SideBySide(QObject):
 
     def _show(self, page_id: str) -> None:
         library = self.window.library
-        pages = {}
+        pages: dict[str, ViewedPage | None] = {}
         for lang in LANGUAGES:
             rendered = library.render(lang, page_id)
-            pages[lang] = rendered.html if rendered is not None else None
+            options = self.window.view_options(lang, page_id)
+            pages[lang] = ViewedPage(rendered.html, options) if rendered is not None else None
         # Shown first: a hidden text browser does not know its width, nor its scroll range.
         self.window.views.setCurrentWidget(self.view)
         self.view.show_page(page_id, pages, _("This page is not available in {language}."))
-        self.pages_shown.emit(page_id)

@@ -1,28 +1,12 @@
-"""The teach-back box of counselling mode, added to a page already shown in a text browser.
+"""Where counselling's teach-back box sits in a shown page: just before the source list.
 
-The box goes at the end of the page text, before the source list, so the nurse meets it where
-the patient has just finished reading. It is added to the shown document (not to the cached
-HTML), so the page is not rendered and laid out a second time.
+The box itself is composed into the page's HTML (:mod:`her2guide.compose`); this finds its
+place in the laid-out document, for paging a page up to its question and no further.
 """
 
 from __future__ import annotations
 
-import html
-
-from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QTextBrowser
-
-from her2guide.ui.reader import lay_out_fully
-
-BOX_CLASS = "teach-back"
-
-
-def teach_back_html(title: str, question: str) -> str:
-    return (
-        f'<table class="{BOX_CLASS}" width="100%" cellspacing="0" cellpadding="14"><tr><td>'
-        f'<p class="box-title">{html.escape(title)}</p>'
-        f"<p>{html.escape(question)}</p></td></tr></table>"
-    )
+from PySide6.QtGui import QTextBlock, QTextDocument
 
 
 def closing_heading(document: QTextDocument) -> QTextBlock:
@@ -34,21 +18,3 @@ def closing_heading(document: QTextDocument) -> QTextBlock:
     while block.isValid() and block.blockFormat().headingLevel() != 2:
         block = block.previous()
     return block
-
-
-def insert_teach_back(browser: QTextBrowser, title: str, question: str) -> None:
-    """Adds the box before the source list (:func:`closing_heading`), or at the end.
-
-    The box is inserted at the end of the block before that heading: inserting at the
-    heading itself would take its heading format away.
-    """
-    lay_out_fully(browser)  # else the text after the box is never laid out (see there)
-    document = browser.document()
-    block = closing_heading(document)
-    cursor = QTextCursor(document)
-    if block.isValid() and block.previous().isValid():
-        cursor.setPosition(block.previous().position())
-        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
-    else:
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-    cursor.insertHtml(teach_back_html(title, question))
