@@ -23,6 +23,14 @@ from her2guide.i18n import LANGUAGE_NAMES, LANGUAGES, _, ngettext, window_title
 from her2guide.navigation import History, Location
 from her2guide.settings import MAX_SCALE, MIN_SCALE, SCALE_STEP, Settings
 from her2guide.ui.access_tools import AccessTools
+from her2guide.ui.action_registry import (
+    FILE_MENU,
+    GO_MENU,
+    HELP_MENU,
+    TOOLBAR,
+    VIEW_MENU,
+    ActionRegistry,
+)
 from her2guide.ui.app_text_size import apply_app_text_scale
 from her2guide.ui.care_tools import CareTools
 from her2guide.ui.contents_tree import ContentsTree
@@ -90,13 +98,15 @@ class MainWindow(QMainWindow):
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
 
+        self.action_registry = ActionRegistry(self)
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
+        self._register_places()
         self.search_tools = SearchTools(self, splitter)
         self.care_tools = CareTools(self)
         self.access_tools = AccessTools(self)
-        self.side_by_side = SideBySide(self)
+        self.side_by_side = SideBySide(self, self.access_tools.themes)
         self.counselling = CounsellingMode(self, self.side_by_side)
         self.counselling.action.toggled.connect(self.search_tools.close_hit_find_bar)
         self.reading_tools = ReadingTools(self)
@@ -118,6 +128,13 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._tell_settings_recovered)
 
     # -- state ---------------------------------------------------------------------------------
+
+    def host(self) -> QMainWindow:
+        return self
+
+    @property
+    def current_location(self) -> Location | None:
+        return self.history.current
 
     @property
     def content(self) -> LanguageContent:
@@ -237,6 +254,25 @@ class MainWindow(QMainWindow):
         self.language_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar.addWidget(self.language_button)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+
+    def _register_places(self) -> None:
+        """The places features add to (see :mod:`her2guide.ui.action_registry`)."""
+        registry = self.action_registry
+        for name, holder in (
+            (FILE_MENU, self.file_menu),
+            (VIEW_MENU, self.view_menu),
+            (GO_MENU, self.go_menu),
+            (HELP_MENU, self.help_menu),
+            (TOOLBAR, self.toolbar),
+        ):
+            registry.add_place(name, holder)
+        for action_id, action in (
+            ("quit", self.quit_action),
+            ("zoom-in", self.zoom_in_action),
+            ("zoom-out", self.zoom_out_action),
+            ("switch-language", self.switch_language_action),
+        ):
+            registry.register(action_id, action)
 
     # -- texts ---------------------------------------------------------------------------------
 
@@ -482,6 +518,9 @@ class MainWindow(QMainWindow):
         self.text_scale_changed.emit(self.text_scale)
 
     # -- messages ------------------------------------------------------------------------------
+
+    def show_status(self, message: str, timeout_ms: int = 0) -> None:
+        self.statusBar().showMessage(message, timeout_ms)
 
     def _confirm_external_link(self, url: QUrl) -> None:
         answer = QMessageBox.question(

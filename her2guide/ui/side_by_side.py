@@ -18,13 +18,15 @@ from her2guide.compose import ViewedPage
 from her2guide.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _
 from her2guide.navigation import Location
 from her2guide.twin_scroll import ScrollGeometry, counterpart_value
+from her2guide.ui.action_registry import VIEW_MENU
 from her2guide.ui.reader import ReaderView, lay_out_fully
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from her2guide.themes import Theme
-    from her2guide.ui.main_window import MainWindow
+    from her2guide.ui.theming import ThemeController
+    from her2guide.ui.window_api import WindowApi
 
 HEADER_POINT_SIZE = 12.0
 # The language names as the interface says them, for the column headers.
@@ -173,8 +175,8 @@ class SideBySide(QObject):
 
     """
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowApi, themes: ThemeController) -> None:
+        super().__init__(window.host())
         self.window = window
         self.view = SideBySideView(window.library.resources)
         window.views.addWidget(self.view)
@@ -183,18 +185,16 @@ class SideBySide(QObject):
             reader.timeline_requested.connect(window.reader.timeline_requested)
             reader.external_link_requested.connect(window.reader.external_link_requested)
             reader.broken_link.connect(window.reader.broken_link)
-        self.action = QAction(window, checkable=True)
+        self.action = QAction(window.host(), checkable=True)
         self.action.setShortcut(QKeySequence("Ctrl+Shift+B"))
         self.action.toggled.connect(self._on_toggled)
-        window.addAction(self.action)
-        window.view_menu.addSeparator()
-        window.view_menu.addAction(self.action)
+        window.action_registry.keep_shortcuts(self.action)
+        window.action_registry.add(VIEW_MENU, self.action, separator=True)
         window.location_shown.connect(self._on_location_shown)
         window.text_scale_changed.connect(self.view.set_text_scale)
-        themes = window.access_tools.themes
         themes.theme_changed.connect(self.view.set_theme)
         self.view.set_theme(themes.theme)
-        window.installEventFilter(self)
+        window.host().installEventFilter(self)
         self.view.set_text_scale(window.text_scale)
         self.retranslate_ui()
 
@@ -213,18 +213,18 @@ class SideBySide(QObject):
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+        if watched is self.window.host() and event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         return super().eventFilter(watched, event)
 
     def refresh(self) -> None:
         """Shows the current page again in both columns (after a mode changed how pages look)."""
-        location = self.window.history.current
+        location = self.window.current_location
         if self.active and location is not None and location.kind == "page":
             self._show(location.target)
 
     def _on_toggled(self, on: bool) -> None:
-        location = self.window.history.current
+        location = self.window.current_location
         if location is None or location.kind != "page":
             return
         if on:
