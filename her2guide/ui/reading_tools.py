@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from her2guide.i18n import N_, _
+from her2guide.ui.action_registry import GO_MENU, VIEW_MENU
 from her2guide.ui.page_bar import PageBar
 from her2guide.ui.page_outline import PageOutline
 from her2guide.ui.read_aloud import RATES, ReadAloud
 
 if TYPE_CHECKING:
-    from her2guide.ui.main_window import MainWindow
+    from her2guide.ui.window_api import WindowApi
 
 RATE_LABELS = {"slower": N_("Slower"), "normal": N_("Normal speed"), "faster": N_("Faster")}
 
@@ -32,8 +33,8 @@ RATE_LABELS = {"slower": N_("Slower"), "normal": N_("Normal speed"), "faster": N
 class ReadingTools(QObject):
     """Owns the page bar, the read-aloud controller and their actions."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowApi) -> None:
+        super().__init__(window.host())
         self.window = window
         self.reader = ReadAloud(window.reader, self)
         self.reader.set_rate(window.settings.speech_rate)
@@ -48,14 +49,15 @@ class ReadingTools(QObject):
         window.location_shown.connect(self._on_location_shown)
         window.languages.language_changed.connect(lambda _lang: self.reader.stop())
         window.views.currentChanged.connect(self._on_view_changed)
-        window.installEventFilter(self)
+        window.host().installEventFilter(self)
         self.retranslate_ui()
         self._on_state("idle")
 
     # -- set-up --------------------------------------------------------------------------------
 
     def _create_actions(self) -> None:
-        window, style = self.window, self.window.style()
+        window = self.window.host()
+        style = window.style()
         icon = style.standardIcon
         self.read_action = QAction(window)
         self.read_action.setShortcut(QKeySequence("Ctrl+R"))
@@ -76,7 +78,7 @@ class ReadingTools(QObject):
             action.triggered.connect(lambda _checked=False, n=name: self.set_rate(n))
             self.rate_group.addAction(action)
             self.rate_actions[name] = action
-        self.rate_actions[window.settings.speech_rate].setChecked(True)
+        self.rate_actions[self.window.settings.speech_rate].setChecked(True)
         self.next_heading_action = QAction(window)
         self.next_heading_action.setShortcut(QKeySequence("Alt+Down"))
         self.next_heading_action.triggered.connect(lambda: self.outline.step(1))
@@ -86,8 +88,8 @@ class ReadingTools(QObject):
         self.outline_action = QAction(window)
         self.outline_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.outline_action.triggered.connect(self._focus_outline)
-        for action in self._page_actions():
-            window.addAction(action)  # shortcuts work in counselling mode, when menus are hidden
+        # Shortcuts work in counselling mode, when menus are hidden.
+        self.window.action_registry.keep_shortcuts(*self._page_actions())
 
     def _page_actions(self) -> list[QAction]:
         return [
@@ -117,15 +119,15 @@ class ReadingTools(QObject):
         self.message_label = self.bar.message
 
     def _add_to_menu(self) -> None:
-        self.menu = self.window.view_menu.addMenu("")
+        registry = self.window.action_registry
+        self.menu = registry.add_menu(VIEW_MENU)
         for action in (self.read_action, self.stop_action, self.previous_action, self.next_action):
             self.menu.addAction(action)
         self.menu.addSeparator()
         for action in self.rate_actions.values():
             self.menu.addAction(action)
-        self.window.go_menu.addSeparator()
-        for action in (self.outline_action, self.next_heading_action, self.previous_heading_action):
-            self.window.go_menu.addAction(action)
+        headings = (self.outline_action, self.next_heading_action, self.previous_heading_action)
+        registry.add(GO_MENU, *headings, separator=True)
 
     def _place_bar(self) -> None:
         """Above the pages, inside the box that holds the pages and the find bar."""
@@ -155,7 +157,7 @@ class ReadingTools(QObject):
         self._on_state(self.reader.state)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+        if watched is self.window.host() and event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         return super().eventFilter(watched, event)
 
@@ -188,7 +190,7 @@ class ReadingTools(QObject):
         self.outline.showPopup()
 
     def _on_state(self, state: str) -> None:
-        style = self.window.style()
+        style = self.window.host().style()
         if state == "reading":
             self.read_action.setText(_("Pause reading"))
             self.read_action.setIconText(_("Pause"))
