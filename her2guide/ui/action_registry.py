@@ -37,6 +37,11 @@ class ActionRegistry:
         self._actions[action_id] = action
         return action
 
+    def place(self, name: str) -> QMenu | QToolBar:
+        """The menu or toolbar behind a place, for what reads it as a whole (the tab order
+        through the toolbar, its icons' tint)."""
+        return self._places[name]
+
     def action(self, action_id: str) -> QAction:
         return self._actions[action_id]
 
