@@ -35,6 +35,7 @@ from her2guide.printing.handout import (
 )
 from her2guide.printing.paint import PrintJob
 from her2guide.questions import FILE_NAME
+from her2guide.ui.action_registry import FILE_MENU, HELP_MENU, VIEW_MENU
 from her2guide.ui.care_card_dialog import CareCardDialog
 from her2guide.ui.handout_dialog import PDF, PRINT, HandoutDialog
 from her2guide.ui.preferences import PreferencesDialog
@@ -52,7 +53,7 @@ from her2guide.userfolders import data_folder
 
 if TYPE_CHECKING:
     from her2guide.timeline.model import Timeline
-    from her2guide.ui.main_window import MainWindow
+    from her2guide.ui.window_api import WindowApi
 
 STATUS_TIMEOUT_MS = 15000
 # A warm, calm orange-brown that is not an alarm red; its text keeps a contrast of 7:1 or more.
@@ -84,14 +85,14 @@ def phone_icon(resources: Path) -> QIcon:
 class CareTools(QObject):
     """Owns the care-team button and card, the question dock, preferences and printing."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowApi) -> None:
+        super().__init__(window.host())
         self.window = window
         self.card_dialog: CareCardDialog | None = None
         self._timelines: dict[str, Timeline | None] = {}
 
         self.question_panel = QuestionPanel(data_folder() / FILE_NAME, self._questions_of)
-        self.question_dock = add_side_dock(window, self.question_panel, "questions-dock")
+        self.question_dock = add_side_dock(window.host(), self.question_panel, "questions-dock")
         self.question_dock.setVisible(self.question_panel.problem is not None)
 
         self._create_actions()
@@ -100,16 +101,16 @@ class CareTools(QObject):
         window.location_shown.connect(self._on_location_shown)
         window.text_scale_changed.connect(self.set_text_scale)
         window.languages.language_changed.connect(self._on_language_changed)
-        window.installEventFilter(self)
+        window.host().installEventFilter(self)
         self.set_text_scale(window.text_scale)
         self.retranslate_ui()
 
     # -- set-up --------------------------------------------------------------------------------
 
     def _create_actions(self) -> None:
-        window = self.window
+        window = self.window.host()
         self.care_action = QAction(window)
-        self.care_action.setIcon(phone_icon(window.library.resources))
+        self.care_action.setIcon(phone_icon(self.window.library.resources))
         self.care_action.triggered.connect(self.show_card)
         self.preferences_action = QAction(window)
         self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
@@ -131,18 +132,16 @@ class CareTools(QObject):
         )
 
     def _add_to_menus(self) -> None:
-        window = self.window
-        quit_action = window.quit_action
-        for action in (self.print_action, self.pdf_action, self.handout_action):
-            window.file_menu.insertAction(quit_action, action)
-        window.file_menu.insertSeparator(quit_action)
-        window.file_menu.insertAction(quit_action, self.preferences_action)
-        window.file_menu.insertSeparator(quit_action)
-        window.view_menu.addSeparator()
-        window.view_menu.addAction(self.questions_action)
-        first_help = next(iter(window.help_menu.actions()), None)
-        window.help_menu.insertAction(first_help, self.care_action)
-        window.help_menu.insertSeparator(first_help)
+        registry = self.window.action_registry
+        quit_action = registry.action("quit")
+        printing = (self.print_action, self.pdf_action, self.handout_action)
+        registry.add(FILE_MENU, *printing, before=quit_action)
+        registry.add(FILE_MENU, self.preferences_action, before=quit_action, separator=True)
+        registry.add_separator(FILE_MENU, before=quit_action)
+        registry.add(VIEW_MENU, self.questions_action, separator=True)
+        first_help = registry.first(HELP_MENU)
+        registry.add(HELP_MENU, self.care_action, before=first_help)
+        registry.add_separator(HELP_MENU, before=first_help)
 
     def _add_to_toolbar(self) -> None:
         # The button keeps its own icon and colours (not the action's), so that a dark theme
@@ -155,7 +154,7 @@ class CareTools(QObject):
         self.care_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.care_button.setStyleSheet(CARE_BUTTON_STYLE)
         self.care_button.clicked.connect(self.show_card)
-        self.care_toolbar = QToolBar(self.window)
+        self.care_toolbar = QToolBar(self.window.host())
         self.care_toolbar.setObjectName("care-toolbar")
         self.care_toolbar.setMovable(False)
         self.care_toolbar.setFloatable(False)
@@ -164,7 +163,7 @@ class CareTools(QObject):
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.care_toolbar.addWidget(spacer)
         self.care_toolbar.addWidget(self.care_button)
-        self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.care_toolbar)
+        self.window.host().addToolBar(Qt.ToolBarArea.TopToolBarArea, self.care_toolbar)
 
     def retranslate_ui(self) -> None:
         self.care_action.setText(_("Call your care team"))
@@ -199,7 +198,7 @@ class CareTools(QObject):
         toolbar.setMinimumWidth(width)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+        if watched is self.window.host() and event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         return super().eventFilter(watched, event)
 
@@ -236,7 +235,7 @@ class CareTools(QObject):
             self.show_card()
 
     def _say(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+        self.window.show_status(message, STATUS_TIMEOUT_MS)
 
     # -- the card ------------------------------------------------------------------------------
 
@@ -251,7 +250,7 @@ class CareTools(QObject):
             return
         clinic = window.settings.clinic
         if self.card_dialog is None:
-            self.card_dialog = CareCardDialog(window.library.resources, window)
+            self.card_dialog = CareCardDialog(window.library.resources, window.host())
             self.card_dialog.page_requested.connect(self._open_from_card)
             self.card_dialog.preferences_requested.connect(self.show_preferences)
             self.card_dialog.print_requested.connect(self.print_card)
@@ -272,7 +271,7 @@ class CareTools(QObject):
     def show_preferences(self) -> None:
         parent = self.card_dialog if self.card_dialog and self.card_dialog.isVisible() else None
         dialog = PreferencesDialog(
-            self.window.settings, self.window.text_scale, parent or self.window
+            self.window.settings, self.window.text_scale, parent or self.window.host()
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.window.apply_region()
@@ -299,7 +298,7 @@ class CareTools(QObject):
         """What "this page" means for printing: the page shown, or the treatment path."""
         window = self.window
         lang = window.languages.language
-        location = window.history.current
+        location = window.current_location
         if location is not None and location.kind == "timeline":
             timeline = self._timeline(lang)
             if timeline is None:
@@ -313,7 +312,7 @@ class CareTools(QObject):
     def print_current(self) -> None:
         sections = self.current_sections()
         if sections:
-            print_with_dialog(self.window, self._job(sections), sections[0].title)
+            print_with_dialog(self.window.host(), self._job(sections), sections[0].title)
 
     def save_current_pdf(self) -> None:
         sections = self.current_sections()
@@ -325,7 +324,8 @@ class CareTools(QObject):
         lang = self.window.languages.language
         section = card_section(self.window.library, lang, self.window.settings.clinic)
         if section is not None:
-            print_with_dialog(self.card_dialog or self.window, self._job([section]), section.title)
+            parent = self.card_dialog or self.window.host()
+            print_with_dialog(parent, self._job([section]), section.title)
 
     def show_handout_dialog(self) -> None:
         """Asks what to put in the handout, then prints it or saves it as a PDF."""
@@ -336,14 +336,14 @@ class CareTools(QObject):
             question_count=len(self.question_panel.questions),
             you_are_here=window.settings.you_are_here is not None,
             text_scale=window.text_scale,
-            parent=window,
+            parent=window.host(),
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         sections = self.handout_sections(dialog)
         title = handout_title(sections[0].lang if sections else window.languages.language)
         if dialog.choice == PRINT:
-            print_with_dialog(window, self._job(sections), title)
+            print_with_dialog(window.host(), self._job(sections), title)
         elif dialog.choice == PDF:
             self._save(sections, title)
 
@@ -361,6 +361,7 @@ class CareTools(QObject):
 
     def _save(self, sections: list[PrintSection], title: str) -> None:
         info = pdf_info(sections, title, self.window.settings.clinic)
-        path = save_pdf_with_dialog(self.window, self._job(sections), default_pdf_path(title), info)
+        job = self._job(sections)
+        path = save_pdf_with_dialog(self.window.host(), job, default_pdf_path(title), info)
         if path is not None:
             self._say(_("Saved as PDF: {path}").format(path=path))
