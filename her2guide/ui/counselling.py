@@ -57,12 +57,13 @@ from her2guide.content.guided_path import (
 from her2guide.i18n import _
 from her2guide.navigation import Location
 from her2guide.settings import MAX_SCALE
+from her2guide.ui.action_registry import VIEW_MENU
 from her2guide.ui.reader import lay_out_fully
 from her2guide.ui.side_by_side import SideBySide
 from her2guide.ui.teach_back import closing_heading
 
 if TYPE_CHECKING:
-    from her2guide.ui.main_window import MainWindow
+    from her2guide.ui.window_api import WindowApi
 
 SCALE_BOOST = 50
 BAR_POINT_SIZE = 11.0
@@ -265,8 +266,9 @@ class CounsellingMode(QObject):
     (``on_path`` False); -1 before the first step.
     """
 
-    def __init__(self, window: MainWindow, side_by_side: SideBySide) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowApi, side_by_side: SideBySide) -> None:
+        host = window.host()
+        super().__init__(host)
         self.window = window
         self.side_by_side = side_by_side
         self.index = -1
@@ -274,39 +276,40 @@ class CounsellingMode(QObject):
         self._paths: dict[str, GuidedPath] = {}
         self._before: _Before | None = None
 
-        self.action = QAction(window, checkable=True)
+        self.action = QAction(host, checkable=True)
         self.action.setShortcut(QKeySequence("F11"))
         self.action.toggled.connect(self.set_active)
-        self.next_action = QAction(window)
+        self.next_action = QAction(host)
         self.next_action.setShortcut(QKeySequence("Ctrl+PgDown"))
         self.next_action.triggered.connect(self.next_step)
-        self.previous_action = QAction(window)
+        self.previous_action = QAction(host)
         self.previous_action.setShortcut(QKeySequence("Ctrl+PgUp"))
         self.previous_action.triggered.connect(lambda: self.previous_step())
-        window.addActions([self.action, self.next_action, self.previous_action])
-        window.view_menu.addAction(self.action)
+        registry = window.action_registry
+        registry.keep_shortcuts(self.action, self.next_action, self.previous_action)
+        registry.add(VIEW_MENU, self.action)
 
         self.bar = StepBar()
         self.bar.previous_button.clicked.connect(self.previous_action.trigger)
         self.bar.next_button.clicked.connect(self.next_action.trigger)
         self.bar.step_chosen.connect(self.go_to_step)
-        self.bar.language_button.setDefaultAction(window.switch_language_action)
-        self.bar.smaller_button.clicked.connect(window.zoom_out_action.trigger)
-        self.bar.larger_button.clicked.connect(window.zoom_in_action.trigger)
+        self.bar.language_button.setDefaultAction(registry.action("switch-language"))
+        self.bar.smaller_button.clicked.connect(registry.action("zoom-out").trigger)
+        self.bar.larger_button.clicked.connect(registry.action("zoom-in").trigger)
         self.bar.leave_button.clicked.connect(lambda: self.set_active(False))
-        self.toolbar = QToolBar(window)
+        self.toolbar = QToolBar(host)
         self.toolbar.setObjectName("counselling-bar")
         self.toolbar.setMovable(False)
         self.toolbar.setFloatable(False)
         self.toolbar.toggleViewAction().setVisible(False)
         self.toolbar.addWidget(self.bar)
-        window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.toolbar)
+        host.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.toolbar)
         self.toolbar.hide()
 
         window.location_shown.connect(self._on_location_shown)
         window.text_scale_changed.connect(self._on_text_scale_changed)
         window.languages.language_changed.connect(lambda _lang: self._update_bar())
-        window.installEventFilter(self)
+        host.installEventFilter(self)
         window.reader.installEventFilter(self)
         self._set_step_actions()
         self.retranslate_ui()
@@ -370,7 +373,7 @@ class CounsellingMode(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if watched is self.window:
+        if watched is self.window.host():
             if kind == QEvent.Type.LanguageChange:
                 self.retranslate_ui()
             elif kind == QEvent.Type.Close and self.active:
@@ -397,15 +400,16 @@ class CounsellingMode(QObject):
 
     def _enter(self) -> None:
         window = self.window
+        host = window.host()
         # Every toolbar and side panel, whoever added it: the step bar is the only chrome left.
         chrome: list[QWidget] = [
-            window.menuBar(),
+            host.menuBar(),
             window.contents,
-            window.statusBar(),
+            host.statusBar(),
             *(
                 widget
                 for kind in (QToolBar, QDockWidget)
-                for widget in window.findChildren(
+                for widget in host.findChildren(
                     kind, options=Qt.FindChildOption.FindDirectChildrenOnly
                 )
                 if widget is not self.toolbar
@@ -413,16 +417,16 @@ class CounsellingMode(QObject):
         ]
         hidden = [widget for widget in chrome if not widget.isHidden()]
         # Shortcuts of actions that sit only in hidden menus and toolbars stop working.
-        added = [a for a in _menu_actions(window.menuBar()) if a not in window.actions()]
-        window.addActions(added)
-        self._before = _Before(window.windowState(), window.text_scale, hidden, added)
+        added = [a for a in _menu_actions(host.menuBar()) if a not in host.actions()]
+        host.addActions(added)
+        self._before = _Before(host.windowState(), window.text_scale, hidden, added)
         for widget in chrome:
             widget.hide()
         self.toolbar.show()
-        window.showFullScreen()
+        host.showFullScreen()
         window.set_text_scale(min(MAX_SCALE, window.text_scale + SCALE_BOOST))
         QApplication.instance().installEventFilter(self)
-        self._sync_with(window.history.current)
+        self._sync_with(window.current_location)
         self._show_again(True)
 
     def _leave(self) -> None:
@@ -430,20 +434,21 @@ class CounsellingMode(QObject):
         assert before is not None
         self._before = None
         window = self.window
+        host = window.host()
         QApplication.instance().removeEventFilter(self)
         self.toolbar.hide()
         for action in before.added_actions:
-            window.removeAction(action)
+            host.removeAction(action)
         for widget in before.hidden:
             widget.show()
-        window.setWindowState(before.state)
+        host.setWindowState(before.state)
         window.set_text_scale(before.scale)
         window.reader.setViewportMargins(0, 0, 0, 0)
         self._show_again(False)
 
     def _show_again(self, teach_back: bool) -> None:
         """Shows the current page again, with or without its teach-back box, at the same place."""
-        location = self.window.history.current
+        location = self.window.current_location
         self.window.set_teach_back(teach_back)
         if location is None or location.kind != "page":
             return
@@ -504,8 +509,9 @@ class CounsellingMode(QObject):
         view = window.views.currentWidget()
         if view is self.side_by_side.view:
             view = self.side_by_side.view.readers[window.languages.language]
-        if view is window.timeline_view and window.timeline_view is not None:
-            bar = window.timeline_view.scroll_area.verticalScrollBar()
+        timeline = window.timeline_view
+        if timeline is not None and view is timeline:
+            bar = timeline.vertical_scroll_bar()
             return bar, bar.maximum()
         if not isinstance(view, QTextBrowser):
             return None
@@ -580,10 +586,10 @@ class CounsellingMode(QObject):
 
     def _key(self, receiver: QWidget, event: QKeyEvent) -> bool:
         """Page Down / Page Up anywhere in the window except text fields; Esc when unused."""
-        if receiver.window() is not self.window:
+        if receiver.window() is not self.window.host():
             return False
         key = event.key()
-        if key == Qt.Key.Key_Escape and receiver is self.window:
+        if key == Qt.Key.Key_Escape and receiver is self.window.host():
             self.set_active(False)  # reached the window: no field or popup wanted the Esc
             return True
         plain = (

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QScrollBar,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -138,6 +139,10 @@ class TimelineView(QWidget):
         """What living with each option is like, in the language of the current timeline."""
         self._living = data
         self._refresh()
+
+    def vertical_scroll_bar(self) -> QScrollBar:
+        """The bar that scrolls the treatment path up and down (counselling pages with it)."""
+        return self.scroll_area.verticalScrollBar()
 
     def select(self, target_id: str) -> bool:
         """Selects a stage or option (links like ``timeline:second-line``) and scrolls to it."""
