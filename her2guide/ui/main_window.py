@@ -44,7 +44,7 @@ from her2guide.ui.search_tools import SearchTools
 from her2guide.ui.side_by_side import SideBySide
 from her2guide.ui.text_size_menu import TextSizeMenu
 from her2guide.ui.view_stack import ViewStack
-from her2guide.ui.window_fit import WindowFit
+from her2guide.ui.window_fit import WindowFit, WindowParts
 
 if TYPE_CHECKING:
     from her2guide.timeline.living_with import LivingWithData
@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self.languages.language_changed.connect(self._on_language_changed)
 
         restore_or_fit(self, settings.geometry)
-        self.window_fit = WindowFit(self, splitter)
+        self.window_fit = WindowFit(self, self._fitted_parts(), splitter)
         self._apply_text_scale()
         self.contents.show_content(self.content)
         self.retranslate_ui()
@@ -273,6 +273,24 @@ class MainWindow(QMainWindow):
             ("switch-language", self.switch_language_action),
         ):
             registry.register(action_id, action)
+
+    def _fitted_parts(self) -> WindowParts:
+        return WindowParts(
+            settings=self.settings,
+            contents=self.contents,
+            reader=self.reader,
+            views=self.views,
+            view_menu=self.view_menu,
+            toolbar=self.toolbar,
+            navigation=(self.back_action, self.forward_action, self.home_action),
+            care_toolbar=self.care_tools.care_toolbar,
+            care_button=self.care_tools.care_button,
+            search_box=self.search_tools.search_box,
+            glossary_dock=self.search_tools.glossary_dock,
+            question_dock=self.care_tools.question_dock,
+            text_scale_changed=self.text_scale_changed,
+            counselling_active=lambda: self.counselling.active,
+        )
 
     # -- texts ---------------------------------------------------------------------------------
 
