@@ -108,27 +108,27 @@ class CareTools(QObject):
     # -- set-up --------------------------------------------------------------------------------
 
     def _create_actions(self) -> None:
-        window = self.window.host()
-        self.care_action = QAction(window)
+        host = self.window.host()
+        self.care_action = QAction(host)
         self.care_action.setIcon(phone_icon(self.window.library.resources))
         self.care_action.triggered.connect(self.show_card)
-        self.preferences_action = QAction(window)
+        self.preferences_action = QAction(host)
         self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.preferences_action.triggered.connect(self.show_preferences)
-        self.print_action = QAction(window)
+        self.print_action = QAction(host)
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.triggered.connect(self.print_current)
-        self.pdf_action = QAction(window)
+        self.pdf_action = QAction(host)
         self.pdf_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.pdf_action.triggered.connect(self.save_current_pdf)
-        self.handout_action = QAction(window)
+        self.handout_action = QAction(host)
         self.handout_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.handout_action.triggered.connect(self.show_handout_dialog)
         self.questions_action = self.question_dock.toggleViewAction()
         self.questions_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
         self.questions_action.setIcon(
-            window.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxQuestion)
+            host.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxQuestion)
         )
 
     def _add_to_menus(self) -> None:

@@ -56,36 +56,36 @@ class ReadingTools(QObject):
     # -- set-up --------------------------------------------------------------------------------
 
     def _create_actions(self) -> None:
-        window = self.window.host()
-        style = window.style()
+        host = self.window.host()
+        style = host.style()
         icon = style.standardIcon
-        self.read_action = QAction(window)
+        self.read_action = QAction(host)
         self.read_action.setShortcut(QKeySequence("Ctrl+R"))
         self.read_action.triggered.connect(self.read_or_pause)
-        self.stop_action = QAction(icon(QStyle.StandardPixmap.SP_MediaStop), "", window)
+        self.stop_action = QAction(icon(QStyle.StandardPixmap.SP_MediaStop), "", host)
         self.stop_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.stop_action.triggered.connect(self.reader.stop)
-        self.previous_action = QAction(icon(QStyle.StandardPixmap.SP_MediaSkipBackward), "", window)
+        self.previous_action = QAction(icon(QStyle.StandardPixmap.SP_MediaSkipBackward), "", host)
         self.previous_action.setShortcut(QKeySequence("Alt+Shift+Left"))
         self.previous_action.triggered.connect(lambda: self.reader.step(-1))
-        self.next_action = QAction(icon(QStyle.StandardPixmap.SP_MediaSkipForward), "", window)
+        self.next_action = QAction(icon(QStyle.StandardPixmap.SP_MediaSkipForward), "", host)
         self.next_action.setShortcut(QKeySequence("Alt+Shift+Right"))
         self.next_action.triggered.connect(lambda: self.reader.step(1))
         self.rate_group = QActionGroup(self)
         self.rate_actions: dict[str, QAction] = {}
         for name in RATES:
-            action = QAction(window, checkable=True)
+            action = QAction(host, checkable=True)
             action.triggered.connect(lambda _checked=False, n=name: self.set_rate(n))
             self.rate_group.addAction(action)
             self.rate_actions[name] = action
         self.rate_actions[self.window.settings.speech_rate].setChecked(True)
-        self.next_heading_action = QAction(window)
+        self.next_heading_action = QAction(host)
         self.next_heading_action.setShortcut(QKeySequence("Alt+Down"))
         self.next_heading_action.triggered.connect(lambda: self.outline.step(1))
-        self.previous_heading_action = QAction(window)
+        self.previous_heading_action = QAction(host)
         self.previous_heading_action.setShortcut(QKeySequence("Alt+Up"))
         self.previous_heading_action.triggered.connect(lambda: self.outline.step(-1))
-        self.outline_action = QAction(window)
+        self.outline_action = QAction(host)
         self.outline_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.outline_action.triggered.connect(self._focus_outline)
         # Shortcuts work in counselling mode, when menus are hidden.
