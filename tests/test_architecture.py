@@ -61,3 +61,13 @@ def test_the_window_offers_the_whole_interface(make_window: WindowFactory) -> No
     window = make_window()
     missing = [name for name in _interface_members() if not hasattr(window, name)]
     assert missing == []
+
+
+def test_one_helper_follows_language_switches() -> None:
+    """Widgets take the Retranslating mixin, features the helper: no copies of the handler."""
+    handling = [
+        path.name
+        for path in UI.glob("*.py")
+        if path.name != "retranslate.py" and "Type.LanguageChange:" in path.read_text()
+    ]
+    assert handling == []

@@ -18,6 +18,7 @@ from her2guide import themes
 from her2guide.i18n import _
 from her2guide.themes import Theme
 from her2guide.ui.action_registry import HELP_MENU, TOOLBAR, VIEW_MENU
+from her2guide.ui.retranslate import retranslate_on_language_change
 from her2guide.ui.theming import ThemeController, tinted_icon
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ class AccessTools(QObject):
         self.themes.choice_changed.connect(self._on_choice_changed)
         window.reader.set_theme(self.themes.theme)
         host.installEventFilter(self)
+        retranslate_on_language_change(host, self.retranslate_ui)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -69,9 +71,7 @@ class AccessTools(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         host = self.window.host()
-        if watched is host and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        elif watched is host and event.type() == QEvent.Type.Show:
+        if watched is host and event.type() == QEvent.Type.Show:
             self.set_reading_tab_order()
             self._tint_icons(self.themes.theme)
             focused = host.focusWidget()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt
+from PySide6.QtCore import QObject, QRectF, QSize, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
@@ -48,6 +48,7 @@ from her2guide.ui.print_support import (
     save_pdf_with_dialog,
 )
 from her2guide.ui.question_panel import QuestionPanel
+from her2guide.ui.retranslate import retranslate_on_language_change
 from her2guide.ui.side_dock import add_side_dock
 from her2guide.userfolders import data_folder
 
@@ -101,7 +102,7 @@ class CareTools(QObject):
         window.location_shown.connect(self._on_location_shown)
         window.text_scale_changed.connect(self.set_text_scale)
         window.languages.language_changed.connect(self._on_language_changed)
-        window.host().installEventFilter(self)
+        retranslate_on_language_change(window.host(), self.retranslate_ui)
         self.set_text_scale(window.text_scale)
         self.retranslate_ui()
 
@@ -196,11 +197,6 @@ class CareTools(QObject):
             + 2 * layout.spacing()
         )
         toolbar.setMinimumWidth(width)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window.host() and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        return super().eventFilter(watched, event)
 
     def set_text_scale(self, percent: int) -> None:
         self.question_panel.set_text_scale(percent)

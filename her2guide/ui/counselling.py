@@ -59,6 +59,7 @@ from her2guide.navigation import Location
 from her2guide.settings import MAX_SCALE
 from her2guide.ui.action_registry import VIEW_MENU
 from her2guide.ui.reader import lay_out_fully
+from her2guide.ui.retranslate import retranslate_on_language_change
 from her2guide.ui.side_by_side import SideBySide
 from her2guide.ui.teach_back import closing_heading
 
@@ -310,6 +311,7 @@ class CounsellingMode(QObject):
         window.text_scale_changed.connect(self._on_text_scale_changed)
         window.languages.language_changed.connect(lambda _lang: self._update_bar())
         host.installEventFilter(self)
+        retranslate_on_language_change(host, self.retranslate_ui)
         window.reader.installEventFilter(self)
         self._set_step_actions()
         self.retranslate_ui()
@@ -374,9 +376,7 @@ class CounsellingMode(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if watched is self.window.host():
-            if kind == QEvent.Type.LanguageChange:
-                self.retranslate_ui()
-            elif kind == QEvent.Type.Close and self.active:
+            if kind == QEvent.Type.Close and self.active:
                 self.set_active(False)  # so that the window's size is saved, not full screen
         elif watched is self.window.reader and kind == QEvent.Type.Resize:
             self._update_reading_width()

@@ -30,6 +30,7 @@ from her2guide.content.model import GLOSSARY_HREF, GlossaryTerm, LanguageContent
 from her2guide.i18n import _
 from her2guide.search.fold import fold
 from her2guide.ui.contents_tree import BASE_POINT_SIZE
+from her2guide.ui.retranslate import Retranslating
 from her2guide.ui.search_box import is_search_shortcut
 from her2guide.ui.theming import theme_colour
 
@@ -44,7 +45,7 @@ def sort_key(text: str, lang: str) -> str:
     return fold(text, lang)
 
 
-class GlossaryPanel(QWidget):
+class GlossaryPanel(Retranslating, QWidget):
     """A to Z list of the glossary terms of one language, a filter and the chosen definition.
 
     Signals:
@@ -103,11 +104,6 @@ class GlossaryPanel(QWidget):
         self.empty_label.setText(_("No term matches this filter."))
         self._apply_filter(self.filter.text())
         self._show_current(self.terms.currentItem())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def set_text_scale(self, percent: int) -> None:
         font = QFont(self.font())

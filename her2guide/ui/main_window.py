@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -39,6 +39,7 @@ from her2guide.ui.icons import TREATMENT_PATH, action_icon
 from her2guide.ui.language import LanguageController
 from her2guide.ui.reader import ReaderView
 from her2guide.ui.reading_tools import ReadingTools
+from her2guide.ui.retranslate import Retranslating
 from her2guide.ui.screen_fit import can_save_geometry, restore_or_fit
 from her2guide.ui.search_tools import SearchTools
 from her2guide.ui.side_by_side import SideBySide
@@ -54,7 +55,7 @@ if TYPE_CHECKING:
 HOME_PAGE = "welcome"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """Shows one place at a time (a page) and keeps the history, language and text size.
 
     Signals:
@@ -340,11 +341,6 @@ class MainWindow(QMainWindow):
         self.toolbar.setWindowTitle(_("Navigation"))
         self._update_title()
         self._update_navigation()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _update_title(self) -> None:
         location = self.history.current

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from her2guide.compose import ViewedPage
 from her2guide.i18n import _
 from her2guide.themes import Theme, fill_style_sheet
+from her2guide.ui.retranslate import Retranslating
 from her2guide.ui.theming import current_theme
 
 BASE_POINT_SIZE = 12.0
@@ -36,7 +37,7 @@ def lay_out_fully(browser: QTextBrowser) -> None:
     layout.documentSizeChanged.emit(layout.documentSize())
 
 
-class ReaderView(QTextBrowser):
+class ReaderView(Retranslating, QTextBrowser):
     """A text browser that never fetches anything from the network.
 
     Signals:
@@ -68,11 +69,6 @@ class ReaderView(QTextBrowser):
     def retranslate_ui(self) -> None:
         self.setAccessibleName(_("Page text"))
         self.setAccessibleDescription(_("The text of the page you are reading"))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == event.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def set_text_scale(self, percent: int) -> None:
         font = QFont(self.font())

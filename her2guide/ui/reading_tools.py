@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QMenu,
@@ -23,6 +23,7 @@ from her2guide.ui.action_registry import GO_MENU, VIEW_MENU
 from her2guide.ui.page_bar import PageBar
 from her2guide.ui.page_outline import PageOutline
 from her2guide.ui.read_aloud import RATES, ReadAloud
+from her2guide.ui.retranslate import retranslate_on_language_change
 
 if TYPE_CHECKING:
     from her2guide.ui.window_api import WindowApi
@@ -49,7 +50,7 @@ class ReadingTools(QObject):
         window.location_shown.connect(self._on_location_shown)
         window.languages.language_changed.connect(lambda _lang: self.reader.stop())
         window.views.currentChanged.connect(self._on_view_changed)
-        window.host().installEventFilter(self)
+        retranslate_on_language_change(window.host(), self.retranslate_ui)
         self.retranslate_ui()
         self._on_state("idle")
 
@@ -155,11 +156,6 @@ class ReadingTools(QObject):
         for button in self.step_buttons:
             button.setAccessibleName(button.defaultAction().text())
         self._on_state(self.reader.state)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window.host() and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        return super().eventFilter(watched, event)
 
     # -- behaviour -----------------------------------------------------------------------------
 

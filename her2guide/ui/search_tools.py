@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
@@ -19,6 +19,7 @@ from her2guide.i18n import _
 from her2guide.ui.action_registry import GO_MENU, TOOLBAR, VIEW_MENU
 from her2guide.ui.find_bar import FindBar
 from her2guide.ui.glossary_panel import GlossaryPanel
+from her2guide.ui.retranslate import retranslate_on_language_change
 from her2guide.ui.search_box import SEARCH_LIMIT, SEARCH_SHORTCUT, SearchBox
 from her2guide.ui.side_dock import add_side_dock
 from her2guide.ui.term_tips import TermTips
@@ -69,7 +70,7 @@ class SearchTools(QObject):
         window.location_shown.connect(self._on_location_shown)
         self.find_bar.field.textEdited.connect(self._on_find_text_edited)
         window.languages.language_changed.connect(self._on_language_changed)
-        window.host().installEventFilter(self)
+        retranslate_on_language_change(window.host(), self.retranslate_ui)
         self.retranslate_ui()
 
     # -- set-up --------------------------------------------------------------------------------
@@ -124,11 +125,6 @@ class SearchTools(QObject):
         self.glossary_dock.setWindowTitle(_("Glossary"))
         self.glossary_action.setText(_("Glossary"))
         self.glossary_action.setToolTip(_("Show or hide the glossary beside the page"))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window.host() and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        return super().eventFilter(watched, event)
 
     def set_text_scale(self, percent: int) -> None:
         self.search_box.panel.set_text_scale(percent)

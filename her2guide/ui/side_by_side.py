@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
@@ -20,6 +20,7 @@ from her2guide.navigation import Location
 from her2guide.twin_scroll import ScrollGeometry, counterpart_value
 from her2guide.ui.action_registry import VIEW_MENU
 from her2guide.ui.reader import ReaderView, lay_out_fully
+from her2guide.ui.retranslate import Retranslating, retranslate_on_language_change
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -36,7 +37,7 @@ _NAMES_IN_UI = {"en": N_("English"), "de": N_("German")}
 MIN_COLUMN_WIDTH = 160
 
 
-class SideBySideView(QWidget):
+class SideBySideView(Retranslating, QWidget):
     """Two readers (English, German) showing one page; scrolling one moves the other.
 
     Signals:
@@ -85,11 +86,6 @@ class SideBySideView(QWidget):
             header.setText(f"<b>{html.escape(text)}</b>")
             header.setAccessibleName(text)
             self.readers[lang].setAccessibleName(_("Page text in {language}").format(language=said))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def set_text_scale(self, percent: int) -> None:
         """Scales both columns and their headers; the first keeps its place, the other follows."""
@@ -194,7 +190,7 @@ class SideBySide(QObject):
         window.text_scale_changed.connect(self.view.set_text_scale)
         themes.theme_changed.connect(self.view.set_theme)
         self.view.set_theme(themes.theme)
-        window.host().installEventFilter(self)
+        retranslate_on_language_change(window.host(), self.retranslate_ui)
         self.view.set_text_scale(window.text_scale)
         self.retranslate_ui()
 
@@ -211,11 +207,6 @@ class SideBySide(QObject):
         self.action.setToolTip(
             _("Show this page in English and German next to each other; they scroll together")
         )
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window.host() and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        return super().eventFilter(watched, event)
 
     def refresh(self) -> None:
         """Shows the current page again in both columns (after a mode changed how pages look)."""

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -31,6 +31,7 @@ from her2guide.timeline.living_with import LivingWithData
 from her2guide.timeline.model import Option, Stage, Timeline
 from her2guide.ui.app_text_size import system_font
 from her2guide.ui.living_with_html import always_html, extra_sources, living_with_html
+from her2guide.ui.retranslate import Retranslating
 from her2guide.ui.timeline_widget import TimelineWidget
 
 _CITATION = re.compile(r"\s*\[S(\d+)\]")
@@ -41,7 +42,7 @@ def _rich(text: str) -> str:
     return _CITATION.sub(r"<sup>[\1]</sup>", html.escape(text))
 
 
-class TimelineView(QWidget):
+class TimelineView(Retranslating, QWidget):
     """The treatment path with the details of the selected treatment beside it.
 
     Reads and writes ``settings.you_are_here``; the main window shows it as a view of its own
@@ -219,11 +220,6 @@ class TimelineView(QWidget):
         self.detail.setAccessibleName(_("Details of the selected treatment"))
         self.scroll_area.setAccessibleName(_("Treatment path"))
         self._refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # -- reactions --------------------------------------------------------------------------------
 

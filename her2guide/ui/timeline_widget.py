@@ -39,6 +39,7 @@ from her2guide.content.status_register import DEFAULT_READER_REGION, StatusRegis
 from her2guide.content.status_text import LEGEND, Badge, badges, clauses
 from her2guide.i18n import _, current_language
 from her2guide.timeline.model import Option, Stage, Timeline, TimelineCursor
+from her2guide.ui.retranslate import Retranslating
 
 YOU_ARE_HERE_KEY = Qt.Key.Key_H
 """Marks or clears "you are here" on the selected stage: H for "here" (German "hier")."""
@@ -257,7 +258,7 @@ def _install_accessible_factory() -> None:
 # -- the widget -----------------------------------------------------------------------------------
 
 
-class TimelineWidget(QWidget):
+class TimelineWidget(Retranslating, QWidget):
     """The treatment path as a diagram a patient and a nurse can point at together.
 
     Mouse: hover highlights and explains; click selects; double-click opens the details.
@@ -394,9 +395,7 @@ class TimelineWidget(QWidget):
         self._relayout()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        elif event.type() == QEvent.Type.FontChange:
+        if event.type() == QEvent.Type.FontChange:
             self._relayout()
         elif event.type() == QEvent.Type.PaletteChange:
             self.update()

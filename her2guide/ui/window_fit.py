@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from her2guide.i18n import _
+from her2guide.ui.retranslate import retranslate_on_language_change
 from her2guide.ui.screen_fit import move_inside, room_for
 from her2guide.ui.side_dock import panel_of
 
@@ -115,6 +116,7 @@ class WindowFit(QObject):
         self.parts.views.currentChanged.connect(lambda _index: self._only_current_view_counts())
         self._only_current_view_counts()
         window.installEventFilter(self)
+        retranslate_on_language_change(window, self._on_language_changed)
         self.retranslate_ui()
         self.reflow()
 
@@ -122,15 +124,14 @@ class WindowFit(QObject):
         self.contents_action.setText(_("Contents"))
         self.contents_action.setToolTip(_("Show or hide the contents beside the page"))
 
+    def _on_language_changed(self) -> None:
+        self.retranslate_ui()
+        self._name_dock_tabs()
+        self.schedule()  # the new words may be longer
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window:
-            kind = event.type()
-            if kind == QEvent.Type.LanguageChange:
-                self.retranslate_ui()
-                self._name_dock_tabs()
-                self.schedule()
-            elif kind in (QEvent.Type.Resize, QEvent.Type.Show):
-                self.schedule()
+        if watched is self.window and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.schedule()
         return super().eventFilter(watched, event)
 
     def schedule(self) -> None:
