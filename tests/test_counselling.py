@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from pytestqt.qtbot import QtBot
 
 from her2guide import themes
 from her2guide.content.guided_path import DEFAULT_STEPS, TIMELINE_STEP
 from her2guide.settings import Settings
+from her2guide.ui import theming
 from her2guide.ui.main_window import MainWindow
 from her2guide.ui.teach_back import closing_heading
 from tests.helpers import WindowFactory
@@ -256,3 +258,18 @@ def test_the_teach_back_box_stays_when_the_theme_changes(
     for lang, reader in window.side_by_side.view.readers.items():
         page = window.library.language(lang).pages["when-to-call"]
         assert page.teach_back in reader.toPlainText()
+
+
+def test_the_teach_back_box_stays_when_the_desktop_turns_dark(
+    qtbot: QtBot, make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under "follow the system", the desktop switching to dark redraws the page, box and all."""
+    window = make_window(page="her2-basics")
+    window.access_tools.themes.set_choice(themes.SYSTEM)
+    _start(qtbot, window)
+    question = window.content.pages["her2-basics"].teach_back
+    assert question in window.reader.toPlainText()
+    monkeypatch.setattr(theming, "system_preferences", lambda: (True, False))
+    QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert window.access_tools.themes.theme is themes.DARK
+    assert question in window.reader.toPlainText()
