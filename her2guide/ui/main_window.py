@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QSplitter,
     QToolBar,
     QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from her2guide.care_card import CARD_PAGE, with_clinic_box
@@ -91,9 +93,16 @@ class MainWindow(Retranslating, QMainWindow):
         self.reader = ReaderView(library.resources)
         self.views = ViewStack()
         self.views.addWidget(self.reader)
+        # The views, with the bars features put above and below them (page bar, find bar).
+        self.page_area = QWidget()
+        self.page_area.setSizePolicy(self.views.sizePolicy())
+        page_layout = QVBoxLayout(self.page_area)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.setSpacing(0)
+        page_layout.addWidget(self.views, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.contents)
-        splitter.addWidget(self.views)
+        splitter.addWidget(self.page_area)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([320, 860])
         splitter.setChildrenCollapsible(False)
@@ -104,7 +113,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._create_menus()
         self._create_toolbar()
         self._register_places()
-        self.search_tools = SearchTools(self, splitter)
+        self.search_tools = SearchTools(self)
         self.care_tools = CareTools(self)
         self.access_tools = AccessTools(self)
         self.side_by_side = SideBySide(self, self.access_tools.themes)
@@ -136,6 +145,18 @@ class MainWindow(Retranslating, QMainWindow):
     @property
     def current_location(self) -> Location | None:
         return self.history.current
+
+    def add_above_pages(self, widget: QWidget) -> None:
+        """A bar across the top of the page area, above every view (the page bar)."""
+        layout = self.page_area.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.views), widget)
+
+    def add_below_pages(self, widget: QWidget) -> None:
+        """A bar across the bottom of the page area, below every view (the find bar)."""
+        layout = self.page_area.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.addWidget(widget)
 
     @property
     def content(self) -> LanguageContent:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QStyle,
     QToolButton,
-    QVBoxLayout,
 )
 
 from her2guide.i18n import N_, _
@@ -43,7 +42,7 @@ class ReadingTools(QObject):
         self._create_actions()
         self._create_bar()
         self._add_to_menu()
-        self._place_bar()
+        window.add_above_pages(self.bar)
 
         self.reader.state_changed.connect(self._on_state)
         self.reader.message.connect(self._tell)
@@ -129,14 +128,6 @@ class ReadingTools(QObject):
             self.menu.addAction(action)
         headings = (self.outline_action, self.next_heading_action, self.previous_heading_action)
         registry.add(GO_MENU, *headings, separator=True)
-
-    def _place_bar(self) -> None:
-        """Above the pages, inside the box that holds the pages and the find bar."""
-        views = self.window.views
-        box = views.parentWidget()
-        layout = box.layout() if box is not None else None
-        if isinstance(layout, QVBoxLayout):
-            layout.insertWidget(layout.indexOf(views), self.bar)
 
     # -- texts ---------------------------------------------------------------------------------
 

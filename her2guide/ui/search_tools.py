@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QSizePolicy, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from her2guide.content.model import GLOSSARY_PAGE
 from her2guide.i18n import _
@@ -35,7 +35,7 @@ STATUS_TIMEOUT_MS = 15000
 class SearchTools(QObject):
     """Owns the search field, the find bar, the glossary dock and their actions."""
 
-    def __init__(self, window: WindowApi, splitter: QSplitter) -> None:
+    def __init__(self, window: WindowApi) -> None:
         super().__init__(window.host())
         self.window = window
         self._index: SearchIndex | None = None
@@ -43,7 +43,7 @@ class SearchTools(QObject):
 
         self.search_box = SearchBox(self.search, lambda: window.languages.language, window.host())
         self.find_bar = FindBar(window.reader, lambda: window.languages.language)
-        self._wrap_views(splitter)
+        window.add_below_pages(self.find_bar)
         self.glossary_panel = GlossaryPanel()
         self.glossary_dock = add_side_dock(window.host(), self.glossary_panel, "glossary-dock")
         self.glossary_dock.hide()
@@ -74,21 +74,6 @@ class SearchTools(QObject):
         self.retranslate_ui()
 
     # -- set-up --------------------------------------------------------------------------------
-
-    def _wrap_views(self, splitter: QSplitter) -> None:
-        """Puts the find bar under the pages: the views move into a box that holds both."""
-        views = self.window.views
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        sizes = splitter.sizes()
-        box.setSizePolicy(views.sizePolicy())
-        splitter.insertWidget(splitter.indexOf(views), box)
-        layout.addWidget(views, 1)
-        layout.addWidget(self.find_bar)
-        views.show()
-        splitter.setSizes(sizes)
 
     def _create_actions(self) -> None:
         host = self.window.host()

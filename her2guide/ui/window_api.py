@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
-    from PySide6.QtWidgets import QMainWindow
+    from PySide6.QtWidgets import QMainWindow, QWidget
 
     from her2guide.compose import ViewOptions
     from her2guide.content.library import Library
@@ -91,6 +91,10 @@ class WindowApi(Protocol):
         ...
 
     # -- what the window does ------------------------------------------------------------------
+
+    def add_above_pages(self, widget: QWidget) -> None: ...
+
+    def add_below_pages(self, widget: QWidget) -> None: ...
 
     def open_page(self, page_id: str, fragment: str = "") -> None: ...
 
