@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from pytestqt.qtbot import QtBot
 
+from her2guide import themes
 from her2guide.content.guided_path import TIMELINE_STEP
 from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.settings import Settings
+from her2guide.ui import theming
 from her2guide.ui.main_window import MainWindow
 from her2guide.ui.teach_back import closing_heading
 from tests.helpers import FIXTURE_CONTENT, WindowFactory
@@ -238,3 +241,37 @@ def test_the_step_bar_has_targets_large_enough_for_unsteady_hands(
     for widget in window.counselling.bar.buttons():
         assert widget.height() >= 44, widget
         assert widget.width() >= 44, widget
+
+
+def test_the_teach_back_box_stays_when_the_theme_changes(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    """View → Theme (or the desktop turning dark under "follow the system") while a nurse is
+    counselling: the page is drawn in the new colours, and its teach-back question stays."""
+    window = make_window(page="when-to-call")
+    question = window.content.pages["when-to-call"].teach_back
+    _start(qtbot, window)
+    window.access_tools.theme_actions[themes.DARK_ID].trigger()
+    assert window.access_tools.themes.theme is themes.DARK
+    text = window.reader.toPlainText()
+    assert text.index("Your turn") < text.index(question) < text.rindex("Sources")
+    window.side_by_side.action.trigger()
+    window.access_tools.theme_actions[themes.HIGH_CONTRAST_ID].trigger()
+    for lang, reader in window.side_by_side.view.readers.items():
+        page = window.library.language(lang).pages["when-to-call"]
+        assert page.teach_back in reader.toPlainText()
+
+
+def test_the_teach_back_box_stays_when_the_desktop_turns_dark(
+    qtbot: QtBot, make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under "follow the system", the desktop switching to dark redraws the page, box and all."""
+    window = make_window(page="her2-basics")
+    window.access_tools.themes.set_choice(themes.SYSTEM)
+    _start(qtbot, window)
+    question = window.content.pages["her2-basics"].teach_back
+    assert question in window.reader.toPlainText()
+    monkeypatch.setattr(theming, "system_preferences", lambda: (True, False))
+    QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert window.access_tools.themes.theme is themes.DARK
+    assert question in window.reader.toPlainText()

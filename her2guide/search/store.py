@@ -119,7 +119,8 @@ class StoredDocuments:
         return self._read[rowid]
 
     def __len__(self) -> int:
-        return self._db.execute("SELECT count(*) FROM documents").fetchone()[0]
+        count: int = self._db.execute("SELECT count(*) FROM documents").fetchone()[0]
+        return count
 
     def of_kind(self, kind: str) -> Iterator[Document]:
         """Every document of one kind (``term``: the glossary), in index order."""
@@ -132,7 +133,8 @@ class StoredDocuments:
 def _document(data: str) -> Document:
     from her2guide.search.index import Document
 
-    return from_data(Document, json.loads(data))
+    document: Document = from_data(Document, json.loads(data))
+    return document
 
 
 def load_vocabulary(db: sqlite3.Connection, lang: str) -> Vocabulary:

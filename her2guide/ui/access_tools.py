@@ -12,51 +12,55 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QToolBar, QWidget
 
 from her2guide import themes
 from her2guide.i18n import _
 from her2guide.themes import Theme
+from her2guide.ui.action_registry import HELP_MENU, TOOLBAR, VIEW_MENU
+from her2guide.ui.retranslate import retranslate_on_language_change
 from her2guide.ui.theming import ThemeController, tinted_icon
 
 if TYPE_CHECKING:
-    from her2guide.ui.main_window import MainWindow
     from her2guide.ui.shortcuts_dialog import ShortcutsDialog
+    from her2guide.ui.window_api import WindowApi
 
 
 class AccessTools(QObject):
     """Owns the theme controller, the Theme menu and the keyboard-shortcuts dialog."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowApi) -> None:
+        super().__init__(window.host())
         self.window = window
+        host = window.host()
+        registry = window.action_registry
         self.themes = ThemeController(window.settings, self)
         self.theme_group = QActionGroup(self)
         self.theme_actions: dict[str, QAction] = {}
         for choice in themes.CHOICES:
-            action = QAction(window, checkable=True)
+            action = QAction(host, checkable=True)
             action.setData(choice)
             action.triggered.connect(lambda _checked=False, c=choice: self.themes.set_choice(c))
             self.theme_group.addAction(action)
             self.theme_actions[choice] = action
         self.theme_actions[self.themes.choice].setChecked(True)
-        self.theme_menu = window.view_menu.addMenu("")
+        self.theme_menu = registry.add_menu(VIEW_MENU)
         self.theme_menu.addAction(self.theme_actions[themes.SYSTEM])
         self.theme_menu.addSeparator()
         for choice in themes.CHOICES[1:]:
             self.theme_menu.addAction(self.theme_actions[choice])
 
-        self.shortcuts_action = QAction(window)
+        self.shortcuts_action = QAction(host)
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
-        first_help = next(iter(window.help_menu.actions()), None)
-        window.help_menu.insertAction(first_help, self.shortcuts_action)
+        registry.add(HELP_MENU, self.shortcuts_action, before=registry.first(HELP_MENU))
         self.shortcuts_dialog: ShortcutsDialog | None = None
 
         self._icons: dict[QAction, QIcon] = {}
         self.themes.theme_changed.connect(self._on_theme_changed)
         self.themes.choice_changed.connect(self._on_choice_changed)
         window.reader.set_theme(self.themes.theme)
-        window.installEventFilter(self)
+        host.installEventFilter(self)
+        retranslate_on_language_change(host, self.retranslate_ui)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -66,13 +70,12 @@ class AccessTools(QObject):
         self.shortcuts_action.setText(_("&Keyboard shortcuts"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        elif watched is self.window and event.type() == QEvent.Type.Show:
+        host = self.window.host()
+        if watched is host and event.type() == QEvent.Type.Show:
             self.set_reading_tab_order()
             self._tint_icons(self.themes.theme)
-            focused = self.window.focusWidget()
-            if focused is None or self.window.toolbar.isAncestorOf(focused):
+            focused = host.focusWidget()
+            if focused is None or self._toolbar().isAncestorOf(focused):
                 self.window.contents.setFocus(Qt.FocusReason.OtherFocusReason)
         return super().eventFilter(watched, event)
 
@@ -81,7 +84,7 @@ class AccessTools(QObject):
         if self.shortcuts_dialog is None:
             from her2guide.ui.shortcuts_dialog import ShortcutsDialog  # built when first asked
 
-            self.shortcuts_dialog = ShortcutsDialog(self.window)
+            self.shortcuts_dialog = ShortcutsDialog(self.window.host())
         self.shortcuts_dialog.set_text_scale(self.window.text_scale)
         self.shortcuts_dialog.show()
         self.shortcuts_dialog.raise_()
@@ -91,20 +94,26 @@ class AccessTools(QObject):
         """Tab goes through the toolbar from left to right, then the contents, then what stands
         above the page (its bar), then the page: the order in which the window is read. Done
         when the window is shown, so that every feature's controls are there."""
-        toolbar = self.window.toolbar
+        toolbar = self._toolbar()
         in_toolbar = [toolbar.widgetForAction(action) for action in toolbar.actions()]
         reader = self.window.reader
+        host = self.window.host()
         above_page = [
             widget
             for widget in _focus_candidates(self.window.views.parentWidget())
             if not self.window.views.isAncestorOf(widget)
-            and widget.mapTo(self.window, widget.rect().bottomLeft()).y()
-            <= reader.mapTo(self.window, reader.rect().topLeft()).y()
+            and widget.mapTo(host, widget.rect().bottomLeft()).y()
+            <= reader.mapTo(host, reader.rect().topLeft()).y()
         ]
-        above_page.sort(key=lambda w: _reading_place(w.mapTo(self.window, w.rect().topLeft())))
+        above_page.sort(key=lambda w: _reading_place(w.mapTo(host, w.rect().topLeft())))
         chain = [*_tab_focusable(in_toolbar), self.window.contents, *above_page, reader]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
+
+    def _toolbar(self) -> QToolBar:
+        toolbar = self.window.action_registry.place(TOOLBAR)
+        assert isinstance(toolbar, QToolBar)
+        return toolbar
 
     def _on_choice_changed(self, choice: str) -> None:
         self.theme_actions[choice].setChecked(True)
@@ -115,7 +124,7 @@ class AccessTools(QObject):
 
     def _tint_icons(self, theme: Theme) -> None:
         """Toolbar icons in the theme's text colour on dark themes, their own colours on light."""
-        for action in self.window.toolbar.actions():
+        for action in self._toolbar().actions():
             if action not in self._icons and not action.icon().isNull():
                 self._icons[action] = action.icon()
         ink = QColor(theme.palette["ButtonText"])

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QShowEvent, QTextTable
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.i18n import _, window_title
 from her2guide.ui.reader import ReaderView
+from her2guide.ui.retranslate import Retranslating
 from her2guide.ui.screen_fit import fit_button_row, fit_window, keep_on_screen, room_for
 
 BUTTON_POINT_SIZE = 11.0
 
 
-class CareCardDialog(QDialog):
+class CareCardDialog(Retranslating, QDialog):
     """A window that stays open beside the app while the reader calls; links open pages.
 
     Signals:
@@ -68,11 +69,6 @@ class CareCardDialog(QDialog):
         )
         self.print_button.setText(_("&Print the card…"))
         self.view.setAccessibleName(_("When to call your care team"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def show_card(self, html: str, text_scale: int, *, number_set: bool) -> None:
         self._number_set = number_set

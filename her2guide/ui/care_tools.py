@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt
+from PySide6.QtCore import QObject, QRectF, QSize, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
@@ -27,7 +27,9 @@ from her2guide.care_card import CARD_PAGE, card_html
 from her2guide.i18n import _
 from her2guide.navigation import Location
 from her2guide.questions import FILE_NAME
+from her2guide.ui.action_registry import FILE_MENU, HELP_MENU, VIEW_MENU
 from her2guide.ui.question_panel import QuestionPanel
+from her2guide.ui.retranslate import retranslate_on_language_change
 from her2guide.ui.side_dock import add_side_dock
 from her2guide.userfolders import data_folder
 
@@ -37,7 +39,7 @@ if TYPE_CHECKING:
     from her2guide.timeline.model import Timeline
     from her2guide.ui.care_card_dialog import CareCardDialog
     from her2guide.ui.handout_dialog import HandoutDialog
-    from her2guide.ui.main_window import MainWindow
+    from her2guide.ui.window_api import WindowApi
 
 STATUS_TIMEOUT_MS = 15000
 # A warm, calm orange-brown that is not an alarm red; its text keeps a contrast of 7:1 or more.
@@ -69,14 +71,14 @@ def phone_icon(resources: Path) -> QIcon:
 class CareTools(QObject):
     """Owns the care-team button and card, the question dock, preferences and printing."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowApi) -> None:
+        super().__init__(window.host())
         self.window = window
         self.card_dialog: CareCardDialog | None = None
         self._timelines: dict[str, Timeline | None] = {}
 
         self.question_panel = QuestionPanel(data_folder() / FILE_NAME, self._questions_of)
-        self.question_dock = add_side_dock(window, self.question_panel, "questions-dock")
+        self.question_dock = add_side_dock(window.host(), self.question_panel, "questions-dock")
         self.question_dock.setVisible(self.question_panel.problem is not None)
 
         self._create_actions()
@@ -85,49 +87,47 @@ class CareTools(QObject):
         window.location_shown.connect(self._on_location_shown)
         window.text_scale_changed.connect(self.set_text_scale)
         window.languages.language_changed.connect(self._on_language_changed)
-        window.installEventFilter(self)
+        retranslate_on_language_change(window.host(), self.retranslate_ui)
         self.set_text_scale(window.text_scale)
         self.retranslate_ui()
 
     # -- set-up --------------------------------------------------------------------------------
 
     def _create_actions(self) -> None:
-        window = self.window
-        self.care_action = QAction(window)
-        self.care_action.setIcon(phone_icon(window.library.resources))
+        host = self.window.host()
+        self.care_action = QAction(host)
+        self.care_action.setIcon(phone_icon(self.window.library.resources))
         self.care_action.triggered.connect(self.show_card)
-        self.preferences_action = QAction(window)
+        self.preferences_action = QAction(host)
         self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.preferences_action.triggered.connect(self.show_preferences)
-        self.print_action = QAction(window)
+        self.print_action = QAction(host)
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.triggered.connect(self.print_current)
-        self.pdf_action = QAction(window)
+        self.pdf_action = QAction(host)
         self.pdf_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.pdf_action.triggered.connect(self.save_current_pdf)
-        self.handout_action = QAction(window)
+        self.handout_action = QAction(host)
         self.handout_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.handout_action.triggered.connect(self.show_handout_dialog)
         self.questions_action = self.question_dock.toggleViewAction()
         self.questions_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
         self.questions_action.setIcon(
-            window.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxQuestion)
+            host.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxQuestion)
         )
 
     def _add_to_menus(self) -> None:
-        window = self.window
-        quit_action = window.quit_action
-        for action in (self.print_action, self.pdf_action, self.handout_action):
-            window.file_menu.insertAction(quit_action, action)
-        window.file_menu.insertSeparator(quit_action)
-        window.file_menu.insertAction(quit_action, self.preferences_action)
-        window.file_menu.insertSeparator(quit_action)
-        window.view_menu.addSeparator()
-        window.view_menu.addAction(self.questions_action)
-        first_help = next(iter(window.help_menu.actions()), None)
-        window.help_menu.insertAction(first_help, self.care_action)
-        window.help_menu.insertSeparator(first_help)
+        registry = self.window.action_registry
+        quit_action = registry.action("quit")
+        printing = (self.print_action, self.pdf_action, self.handout_action)
+        registry.add(FILE_MENU, *printing, before=quit_action)
+        registry.add(FILE_MENU, self.preferences_action, before=quit_action, separator=True)
+        registry.add_separator(FILE_MENU, before=quit_action)
+        registry.add(VIEW_MENU, self.questions_action, separator=True)
+        first_help = registry.first(HELP_MENU)
+        registry.add(HELP_MENU, self.care_action, before=first_help)
+        registry.add_separator(HELP_MENU, before=first_help)
 
     def _add_to_toolbar(self) -> None:
         # The button keeps its own icon and colours (not the action's), so that a dark theme
@@ -140,7 +140,7 @@ class CareTools(QObject):
         self.care_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.care_button.setStyleSheet(CARE_BUTTON_STYLE)
         self.care_button.clicked.connect(self.show_card)
-        self.care_toolbar = QToolBar(self.window)
+        self.care_toolbar = QToolBar(self.window.host())
         self.care_toolbar.setObjectName("care-toolbar")
         self.care_toolbar.setMovable(False)
         self.care_toolbar.setFloatable(False)
@@ -149,7 +149,7 @@ class CareTools(QObject):
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.care_toolbar.addWidget(spacer)
         self.care_toolbar.addWidget(self.care_button)
-        self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.care_toolbar)
+        self.window.host().addToolBar(Qt.ToolBarArea.TopToolBarArea, self.care_toolbar)
 
     def retranslate_ui(self) -> None:
         self.care_action.setText(_("Call your care team"))
@@ -182,11 +182,6 @@ class CareTools(QObject):
             + 2 * layout.spacing()
         )
         toolbar.setMinimumWidth(width)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        return super().eventFilter(watched, event)
 
     def set_text_scale(self, percent: int) -> None:
         self.question_panel.set_text_scale(percent)
@@ -221,7 +216,7 @@ class CareTools(QObject):
             self.show_card()
 
     def _say(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+        self.window.show_status(message, STATUS_TIMEOUT_MS)
 
     # -- the card ------------------------------------------------------------------------------
 
@@ -238,7 +233,7 @@ class CareTools(QObject):
         if self.card_dialog is None:
             from her2guide.ui.care_card_dialog import CareCardDialog
 
-            self.card_dialog = CareCardDialog(window.library.resources, window)
+            self.card_dialog = CareCardDialog(window.library.resources, window.host())
             self.card_dialog.page_requested.connect(self._open_from_card)
             self.card_dialog.preferences_requested.connect(self.show_preferences)
             self.card_dialog.print_requested.connect(self.print_card)
@@ -261,7 +256,7 @@ class CareTools(QObject):
 
         parent = self.card_dialog if self.card_dialog and self.card_dialog.isVisible() else None
         dialog = PreferencesDialog(
-            self.window.settings, self.window.text_scale, parent or self.window
+            self.window.settings, self.window.text_scale, parent or self.window.host()
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.window.apply_region()
@@ -292,7 +287,7 @@ class CareTools(QObject):
 
         window = self.window
         lang = window.languages.language
-        location = window.history.current
+        location = window.current_location
         if location is not None and location.kind == "timeline":
             timeline = self._timeline(lang)
             if timeline is None:
@@ -308,7 +303,7 @@ class CareTools(QObject):
 
         sections = self.current_sections()
         if sections:
-            print_with_dialog(self.window, self._job(sections), sections[0].title)
+            print_with_dialog(self.window.host(), self._job(sections), sections[0].title)
 
     def save_current_pdf(self) -> None:
         sections = self.current_sections()
@@ -323,7 +318,8 @@ class CareTools(QObject):
         lang = self.window.languages.language
         section = card_section(self.window.library, lang, self.window.settings.clinic)
         if section is not None:
-            print_with_dialog(self.card_dialog or self.window, self._job([section]), section.title)
+            parent = self.card_dialog or self.window.host()
+            print_with_dialog(parent, self._job([section]), section.title)
 
     def show_handout_dialog(self) -> None:
         """Asks what to put in the handout, then prints it or saves it as a PDF."""
@@ -337,14 +333,14 @@ class CareTools(QObject):
             question_count=len(self.question_panel.questions),
             you_are_here=window.settings.you_are_here is not None,
             text_scale=window.text_scale,
-            parent=window,
+            parent=window.host(),
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         sections = self.handout_sections(dialog)
         title = handout_title(sections[0].lang if sections else window.languages.language)
         if dialog.choice == PRINT:
-            print_with_dialog(window, self._job(sections), title)
+            print_with_dialog(window.host(), self._job(sections), title)
         elif dialog.choice == PDF:
             self._save(sections, title)
 
@@ -366,6 +362,7 @@ class CareTools(QObject):
         from her2guide.ui.print_support import default_pdf_path, pdf_info, save_pdf_with_dialog
 
         info = pdf_info(sections, title, self.window.settings.clinic)
-        path = save_pdf_with_dialog(self.window, self._job(sections), default_pdf_path(title), info)
+        job = self._job(sections)
+        path = save_pdf_with_dialog(self.window.host(), job, default_pdf_path(title), info)
         if path is not None:
             self._say(_("Saved as PDF: {path}").format(path=path))

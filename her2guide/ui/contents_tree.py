@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from her2guide.content.model import LanguageContent
 from her2guide.i18n import _
+from her2guide.ui.retranslate import Retranslating
 
 PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
 BASE_POINT_SIZE = 11.0
@@ -46,7 +47,7 @@ class _WrappingDelegate(QStyledItemDelegate):
         return QSize(max(width, 40), bounds.height() + 8)
 
 
-class ContentsTree(QTreeWidget):
+class ContentsTree(Retranslating, QTreeWidget):
     """Sections and pages; choosing a page emits its id.
 
     Signals:
@@ -73,11 +74,6 @@ class ContentsTree(QTreeWidget):
     def retranslate_ui(self) -> None:
         self.setAccessibleName(_("Contents"))
         self.setAccessibleDescription(_("Sections and pages of the guide"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -45,21 +45,22 @@ from her2guide.content.guided_path import (
     default_path,
     load_guided_path,
 )
-from her2guide.i18n import N_, _, gettext_for
+from her2guide.i18n import _
 from her2guide.navigation import Location
 from her2guide.settings import MAX_SCALE
 from her2guide.step_position import StepPosition
+from her2guide.ui.action_registry import VIEW_MENU
 from her2guide.ui.reader import lay_out_fully
+from her2guide.ui.retranslate import retranslate_on_language_change
 from her2guide.ui.side_by_side import SideBySide
 from her2guide.ui.step_bar import StepBar
-from her2guide.ui.teach_back import closing_heading, insert_teach_back, teach_back_box
+from her2guide.ui.teach_back import closing_heading, teach_back_box
 
 if TYPE_CHECKING:
-    from her2guide.ui.main_window import MainWindow
+    from her2guide.ui.window_api import WindowApi
 
 SCALE_BOOST = 50
 READING_WIDTH = 72  # characters: longer lines are hard to follow on a wide screen
-TEACH_BACK_TITLE = N_("Your turn")
 
 
 @dataclass
@@ -76,48 +77,50 @@ class CounsellingMode(QObject):
     """View → Counselling mode (F11): the mode, its guided path and its step bar; where it is
     on the path is ``position`` (step_position.py)."""
 
-    def __init__(self, window: MainWindow, side_by_side: SideBySide) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowApi, side_by_side: SideBySide) -> None:
+        host = window.host()
+        super().__init__(host)
         self.window = window
         self.side_by_side = side_by_side
         self.position = StepPosition()
         self._paths: dict[str, GuidedPath] = {}
         self._before: _Before | None = None
 
-        self.action = QAction(window, checkable=True)
+        self.action = QAction(host, checkable=True)
         self.action.setShortcut(QKeySequence("F11"))
         self.action.toggled.connect(self.set_active)
-        self.next_action = QAction(window)
+        self.next_action = QAction(host)
         self.next_action.setShortcut(QKeySequence("Ctrl+PgDown"))
         self.next_action.triggered.connect(self.next_step)
-        self.previous_action = QAction(window)
+        self.previous_action = QAction(host)
         self.previous_action.setShortcut(QKeySequence("Ctrl+PgUp"))
         self.previous_action.triggered.connect(lambda: self.previous_step())
-        window.addActions([self.action, self.next_action, self.previous_action])
-        window.view_menu.addAction(self.action)
+        registry = window.action_registry
+        registry.keep_shortcuts(self.action, self.next_action, self.previous_action)
+        registry.add(VIEW_MENU, self.action)
 
         self.bar = StepBar()
         self.bar.previous_button.clicked.connect(self.previous_action.trigger)
         self.bar.next_button.clicked.connect(self.next_action.trigger)
         self.bar.step_chosen.connect(self.go_to_step)
-        self.bar.language_button.setDefaultAction(window.switch_language_action)
-        self.bar.smaller_button.clicked.connect(window.zoom_out_action.trigger)
-        self.bar.larger_button.clicked.connect(window.zoom_in_action.trigger)
+        self.bar.language_button.setDefaultAction(registry.action("switch-language"))
+        self.bar.smaller_button.clicked.connect(registry.action("zoom-out").trigger)
+        self.bar.larger_button.clicked.connect(registry.action("zoom-in").trigger)
         self.bar.leave_button.clicked.connect(lambda: self.set_active(False))
-        self.toolbar = QToolBar(window)
+        self.toolbar = QToolBar(host)
         self.toolbar.setObjectName("counselling-bar")
         self.toolbar.setMovable(False)
         self.toolbar.setFloatable(False)
         self.toolbar.toggleViewAction().setVisible(False)
         self.toolbar.addWidget(self.bar)
-        window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.toolbar)
+        host.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.toolbar)
         self.toolbar.hide()
 
         window.location_shown.connect(self._on_location_shown)
         window.text_scale_changed.connect(self._on_text_scale_changed)
         window.languages.language_changed.connect(lambda _lang: self._update_bar())
-        side_by_side.pages_shown.connect(self._on_twins_shown)
-        window.installEventFilter(self)
+        host.installEventFilter(self)
+        retranslate_on_language_change(host, self.retranslate_ui)
         window.reader.installEventFilter(self)
         self._set_step_actions()
         self.retranslate_ui()
@@ -181,10 +184,8 @@ class CounsellingMode(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if watched is self.window:
-            if kind == QEvent.Type.LanguageChange:
-                self.retranslate_ui()
-            elif kind == QEvent.Type.Close and self.active:
+        if watched is self.window.host():
+            if kind == QEvent.Type.Close and self.active:
                 self.set_active(False)  # so that the window's size is saved, not full screen
         elif watched is self.window.reader and kind == QEvent.Type.Resize:
             self._update_reading_width()
@@ -208,15 +209,16 @@ class CounsellingMode(QObject):
 
     def _enter(self) -> None:
         window = self.window
+        host = window.host()
         # Every toolbar and side panel, whoever added it: the step bar is the only chrome left.
         chrome: list[QWidget] = [
-            window.menuBar(),
+            host.menuBar(),
             window.contents,
-            window.statusBar(),
+            host.statusBar(),
             *(
                 widget
                 for kind in (QToolBar, QDockWidget)
-                for widget in window.findChildren(
+                for widget in host.findChildren(
                     kind, options=Qt.FindChildOption.FindDirectChildrenOnly
                 )
                 if widget is not self.toolbar
@@ -224,46 +226,41 @@ class CounsellingMode(QObject):
         ]
         hidden = [widget for widget in chrome if not widget.isHidden()]
         # Shortcuts of actions that sit only in hidden menus and toolbars stop working.
-        added = [a for a in _menu_actions(window.menuBar()) if a not in window.actions()]
-        window.addActions(added)
-        self._before = _Before(window.windowState(), window.text_scale, hidden, added)
+        added = [a for a in _menu_actions(host.menuBar()) if a not in host.actions()]
+        host.addActions(added)
+        self._before = _Before(host.windowState(), window.text_scale, hidden, added)
         for widget in chrome:
             widget.hide()
         self.toolbar.show()
-        window.showFullScreen()
+        host.showFullScreen()
         window.set_text_scale(min(MAX_SCALE, window.text_scale + SCALE_BOOST))
         QApplication.instance().installEventFilter(self)
-        self._sync_with(window.history.current)
-        self._show_again()
+        self._sync_with(window.current_location)
+        self._show_again(True)
 
     def _leave(self) -> None:
         before = self._before
         assert before is not None
         self._before = None
         window = self.window
+        host = window.host()
         QApplication.instance().removeEventFilter(self)
         self.toolbar.hide()
         for action in before.added_actions:
-            window.removeAction(action)
+            host.removeAction(action)
         for widget in before.hidden:
             widget.show()
-        window.setWindowState(before.state)
+        host.setWindowState(before.state)
         window.set_text_scale(before.scale)
         window.reader.setViewportMargins(0, 0, 0, 0)
-        self._show_again()
+        self._show_again(False)
 
-    def _show_again(self) -> None:
+    def _show_again(self, teach_back: bool) -> None:
         """Shows the current page again, with or without its teach-back box, at the same place."""
-        window = self.window
-        location = window.history.current
+        location = self.window.current_location
+        self.window.set_teach_back(teach_back)
         if location is None or location.kind != "page":
             return
-        rendered = window.library.render(window.languages.language, location.target)
-        if rendered is not None:
-            fraction = window.reader.scroll_fraction()
-            window.reader.show_html(rendered.html)
-            self._add_teach_back(location.target)
-            window.reader.set_scroll_fraction(fraction)
         self.side_by_side.refresh()
         self._update_reading_width()
 
@@ -322,8 +319,9 @@ class CounsellingMode(QObject):
         view = window.views.currentWidget()
         if view is self.side_by_side.view:
             view = self.side_by_side.view.readers[window.languages.language]
-        if view is window.timeline_view and window.timeline_view is not None:
-            bar = window.timeline_view.scroll_area.verticalScrollBar()
+        timeline = window.timeline_view
+        if timeline is not None and view is timeline:
+            bar = timeline.vertical_scroll_bar()
             return bar, bar.maximum()
         if not isinstance(view, QTextBrowser):
             return None
@@ -381,21 +379,6 @@ class CounsellingMode(QObject):
         if not self.active:
             return
         self._sync_with(location)
-        if location.kind == "page":
-            self._add_teach_back(location.target)
-
-    def _add_teach_back(self, page_id: str) -> None:
-        page = self.window.content.pages.get(page_id)
-        if self.active and page is not None:
-            insert_teach_back(self.window.reader, _(TEACH_BACK_TITLE), page.teach_back)
-
-    def _on_twins_shown(self, page_id: str) -> None:
-        if not self.active:
-            return
-        for lang, reader in self.side_by_side.view.readers.items():
-            page = self.window.library.language(lang).pages.get(page_id)
-            if page is not None:
-                insert_teach_back(reader, gettext_for(lang, TEACH_BACK_TITLE), page.teach_back)
 
     def _on_text_scale_changed(self, percent: int) -> None:
         self.bar.set_text_scale(percent)
@@ -416,10 +399,10 @@ class CounsellingMode(QObject):
 
     def _key(self, receiver: QWidget, event: QKeyEvent) -> bool:
         """Page Down / Page Up anywhere in the window except text fields; Esc when unused."""
-        if receiver.window() is not self.window:
+        if receiver.window() is not self.window.host():
             return False
         key = event.key()
-        if key == Qt.Key.Key_Escape and receiver is self.window:
+        if key == Qt.Key.Key_Escape and receiver is self.window.host():
             self.set_active(False)  # reached the window: no field or popup wanted the Esc
             return True
         plain = (

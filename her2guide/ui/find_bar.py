@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 
 from her2guide.i18n import _
 from her2guide.search.fold import Folded, fold, fold_with_offsets
+from her2guide.ui.retranslate import Retranslating
 from her2guide.ui.search_box import is_search_shortcut
 from her2guide.ui.theming import theme_colour
 
 
-class FindBar(QWidget):
+class FindBar(Retranslating, QWidget):
     """Finds text in a text view; hidden until asked for.
 
     ``language`` tells the language of the shown page (folding differs by language). The bar
@@ -94,11 +95,6 @@ class FindBar(QWidget):
         self.close_button.setToolTip(_("Close (Esc)"))
         self.close_button.setAccessibleName(_("Close the find bar"))
         self._show_count()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # -- public --------------------------------------------------------------------------------
 

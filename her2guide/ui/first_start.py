@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,6 +17,7 @@ from her2guide.i18n import LANGUAGE_NAMES, LANGUAGES, _, window_title
 from her2guide.settings import Settings
 from her2guide.ui.language import LanguageController
 from her2guide.ui.reader import BASE_POINT_SIZE
+from her2guide.ui.retranslate import Retranslating
 from her2guide.ui.screen_fit import (
     body_size,
     fit_button_row,
@@ -30,7 +31,7 @@ LINE_CHARACTERS = 48
 """The notice's lines are about this long when the screen has room."""
 
 
-class FirstStartNotice(QDialog):
+class FirstStartNotice(Retranslating, QDialog):
     """A short, calm notice with one button to confirm it and one to read it in the other language.
 
     Closing it without confirming (Esc, the window's close button) shows it again next time.
@@ -129,11 +130,6 @@ class FirstStartNotice(QDialog):
         self.language_button.setAccessibleName(
             _("Switch the language to {language}").format(language=LANGUAGE_NAMES[other])
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
 
 def show_first_start_notice(

@@ -32,6 +32,7 @@ from her2guide.i18n import _
 from her2guide.search.fold import fold
 from her2guide.ui.contents_tree import BASE_POINT_SIZE
 from her2guide.ui.reader import for_screen_readers
+from her2guide.ui.retranslate import Retranslating
 from her2guide.ui.search_box import is_search_shortcut
 from her2guide.ui.theming import theme_colour
 
@@ -46,7 +47,7 @@ def sort_key(text: str, lang: str) -> str:
     return fold(text, lang)
 
 
-class GlossaryPanel(QWidget):
+class GlossaryPanel(Retranslating, QWidget):
     """A to Z list of the glossary terms of one language, a filter and the chosen definition.
 
     Signals:
@@ -105,11 +106,6 @@ class GlossaryPanel(QWidget):
         self.empty_label.setText(_("No term matches this filter."))
         self._apply_filter(self.filter.text())
         self._show_current(self.terms.currentItem())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def set_text_scale(self, percent: int) -> None:
         font = QFont(self.font())

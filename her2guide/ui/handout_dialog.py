@@ -6,7 +6,7 @@ larger than the screen, so that it works at 300 % text on a 1024 x 768 screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from her2guide.content.model import LanguageContent
 from her2guide.i18n import LANGUAGE_NAMES, LANGUAGES, _
 from her2guide.printing.handout import HandoutOptions
+from her2guide.ui.retranslate import Retranslating
 
 BASE_POINT_SIZE = 11.0
 PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -35,7 +36,7 @@ PRINT = "print"
 PDF = "pdf"
 
 
-class HandoutDialog(QDialog):
+class HandoutDialog(Retranslating, QDialog):
     """Collects the handout's options; ``choice`` is PRINT or PDF after the dialog is accepted."""
 
     def __init__(
@@ -194,11 +195,6 @@ class HandoutDialog(QDialog):
         self.both_languages.setText(_("English and German"))  # de: "Deutsch und Englisch"
         self.print_button.setText(_("&Print…"))
         self.pdf_button.setText(_("&Save as PDF…"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def options(self) -> HandoutOptions:
         lang = self.content.lang

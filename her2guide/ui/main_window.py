@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -13,15 +13,26 @@ from PySide6.QtWidgets import (
     QSplitter,
     QToolBar,
     QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from her2guide.care_card import CARD_PAGE, with_clinic_box
+from her2guide.compose import ViewedPage, ViewOptions, teach_back_for
 from her2guide.content.library import Library
 from her2guide.content.model import LanguageContent
 from her2guide.i18n import LANGUAGE_NAMES, LANGUAGES, _, ngettext, window_title
 from her2guide.navigation import History, Location
 from her2guide.settings import MAX_SCALE, MIN_SCALE, SCALE_STEP, Settings
 from her2guide.ui.access_tools import AccessTools
+from her2guide.ui.action_registry import (
+    FILE_MENU,
+    GO_MENU,
+    HELP_MENU,
+    TOOLBAR,
+    VIEW_MENU,
+    ActionRegistry,
+)
 from her2guide.ui.app_text_size import apply_app_text_scale
 from her2guide.ui.care_tools import CareTools
 from her2guide.ui.contents_tree import ContentsTree
@@ -30,12 +41,13 @@ from her2guide.ui.icons import TREATMENT_PATH, action_icon
 from her2guide.ui.language import LanguageController
 from her2guide.ui.reader import ReaderView
 from her2guide.ui.reading_tools import ReadingTools
+from her2guide.ui.retranslate import Retranslating
 from her2guide.ui.screen_fit import can_save_geometry, restore_or_fit
 from her2guide.ui.search_tools import SearchTools
 from her2guide.ui.side_by_side import SideBySide
 from her2guide.ui.text_size_menu import TextSizeMenu
 from her2guide.ui.view_stack import ViewStack
-from her2guide.ui.window_fit import WindowFit
+from her2guide.ui.window_fit import WindowFit, WindowParts
 
 if TYPE_CHECKING:
     from her2guide.timeline.living_with import LivingWithData
@@ -45,7 +57,7 @@ if TYPE_CHECKING:
 HOME_PAGE = "welcome"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """Shows one place at a time (a page) and keeps the history, language and text size.
 
     Signals:
@@ -72,6 +84,7 @@ class MainWindow(QMainWindow):
         self.languages = languages
         self.history = History()
         self.text_scale = settings.text_scale
+        self._teach_back = False
         self.timeline_view: TimelineView | None = None
         self._timelines: dict[str, Timeline | None] = {}
         self._living: dict[str, LivingWithData | None] = {}
@@ -80,21 +93,30 @@ class MainWindow(QMainWindow):
         self.reader = ReaderView(library.resources)
         self.views = ViewStack()
         self.views.addWidget(self.reader)
+        # The views, with the bars features put above and below them (page bar, find bar).
+        self.page_area = QWidget()
+        self.page_area.setSizePolicy(self.views.sizePolicy())
+        page_layout = QVBoxLayout(self.page_area)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.setSpacing(0)
+        page_layout.addWidget(self.views, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.contents)
-        splitter.addWidget(self.views)
+        splitter.addWidget(self.page_area)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([320, 860])
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
 
+        self.action_registry = ActionRegistry(self)
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
-        self.search_tools = SearchTools(self, splitter)
+        self._register_places()
+        self.search_tools = SearchTools(self)
         self.care_tools = CareTools(self)
         self.access_tools = AccessTools(self)
-        self.side_by_side = SideBySide(self)
+        self.side_by_side = SideBySide(self, self.access_tools.themes)
         self.counselling = CounsellingMode(self, self.side_by_side)
         self.counselling.action.toggled.connect(self.search_tools.close_hit_find_bar)
         self.reading_tools = ReadingTools(self)
@@ -107,7 +129,7 @@ class MainWindow(QMainWindow):
         self.location_shown.connect(self._render_other_language_soon)
 
         restore_or_fit(self, settings.geometry)
-        self.window_fit = WindowFit(self, splitter)
+        self.window_fit = WindowFit(self, self._fitted_parts(), splitter)
         self._apply_text_scale()
         self.contents.show_content(self.content)
         self.retranslate_ui()
@@ -125,6 +147,25 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self.library.render(other, location.target))
 
     # -- state ---------------------------------------------------------------------------------
+
+    def host(self) -> QMainWindow:
+        return self
+
+    @property
+    def current_location(self) -> Location | None:
+        return self.history.current
+
+    def add_above_pages(self, widget: QWidget) -> None:
+        """A bar across the top of the page area, above every view (the page bar)."""
+        layout = self.page_area.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.views), widget)
+
+    def add_below_pages(self, widget: QWidget) -> None:
+        """A bar across the bottom of the page area, below every view (the find bar)."""
+        layout = self.page_area.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.addWidget(widget)
 
     @property
     def content(self) -> LanguageContent:
@@ -245,6 +286,43 @@ class MainWindow(QMainWindow):
         self.toolbar.addWidget(self.language_button)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
 
+    def _register_places(self) -> None:
+        """The places features add to (see :mod:`her2guide.ui.action_registry`)."""
+        registry = self.action_registry
+        for name, holder in (
+            (FILE_MENU, self.file_menu),
+            (VIEW_MENU, self.view_menu),
+            (GO_MENU, self.go_menu),
+            (HELP_MENU, self.help_menu),
+            (TOOLBAR, self.toolbar),
+        ):
+            registry.add_place(name, holder)
+        for action_id, action in (
+            ("quit", self.quit_action),
+            ("zoom-in", self.zoom_in_action),
+            ("zoom-out", self.zoom_out_action),
+            ("switch-language", self.switch_language_action),
+        ):
+            registry.register(action_id, action)
+
+    def _fitted_parts(self) -> WindowParts:
+        return WindowParts(
+            settings=self.settings,
+            contents=self.contents,
+            reader=self.reader,
+            views=self.views,
+            view_menu=self.view_menu,
+            toolbar=self.toolbar,
+            navigation=(self.back_action, self.forward_action, self.home_action),
+            care_toolbar=self.care_tools.care_toolbar,
+            care_button=self.care_tools.care_button,
+            search_box=self.search_tools.search_box,
+            glossary_dock=self.search_tools.glossary_dock,
+            question_dock=self.care_tools.question_dock,
+            text_scale_changed=self.text_scale_changed,
+            counselling_active=lambda: self.counselling.active,
+        )
+
     # -- texts ---------------------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
@@ -294,11 +372,6 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_navigation()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def _update_title(self) -> None:
         location = self.history.current
         if location is not None and location.kind == "timeline":
@@ -347,15 +420,12 @@ class MainWindow(QMainWindow):
         if location.kind == "timeline":
             self._show_timeline_view(location.target)
             return
-        rendered = self.library.render(self.languages.language, location.target)
-        if rendered is None:
+        page = self._viewed_page(location.target)
+        if page is None:
             self._report_broken_link(location.target)
             return
         self.views.setCurrentWidget(self.reader)
-        page_html = rendered.html
-        if location.target == CARD_PAGE:  # the team's numbers beside the warning signs
-            page_html = with_clinic_box(page_html, self.settings.clinic, self.languages.language)
-        self.reader.show_html(page_html, location.fragment)
+        self.reader.show_page(page, location.fragment)
         if scroll is not None:
             self.reader.set_scroll_fraction(scroll)
         self.contents.select_page(location.target)
@@ -363,6 +433,37 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_navigation()
         self.location_shown.emit(location)
+
+    def _viewed_page(self, page_id: str) -> ViewedPage | None:
+        """A page of the current language as rendered, with the options it is shown with."""
+        lang = self.languages.language
+        rendered = self.library.render(lang, page_id)
+        if rendered is None:
+            return None
+        page_html = rendered.html
+        if page_id == CARD_PAGE:  # the team's numbers beside the warning signs
+            page_html = with_clinic_box(page_html, self.settings.clinic, lang)
+        return ViewedPage(page_html, self.view_options(lang, page_id))
+
+    def view_options(self, lang: str, page_id: str) -> ViewOptions:
+        """What the views add to page ``page_id`` of ``lang``: its teach-back box while on."""
+        page = self.library.language(lang).pages.get(page_id)
+        if self._teach_back and page is not None:
+            return ViewOptions(teach_back=teach_back_for(page.teach_back, lang))
+        return ViewOptions()
+
+    def set_teach_back(self, on: bool) -> None:
+        """Ends every page with its teach-back question (counselling), or not; the page shown
+        is shown again at the same place, without a new visit."""
+        self._teach_back = on
+        location = self.history.current
+        if location is None or location.kind != "page":
+            return
+        page = self._viewed_page(location.target)
+        if page is not None:
+            fraction = self.reader.scroll_fraction()
+            self.reader.show_page(page)
+            self.reader.set_scroll_fraction(fraction)
 
     def refresh_page(self) -> None:
         """Draws the page shown again, keeping its place, e.g. after the team's numbers changed."""
@@ -462,6 +563,9 @@ class MainWindow(QMainWindow):
         self.text_scale_changed.emit(self.text_scale)
 
     # -- messages ------------------------------------------------------------------------------
+
+    def show_status(self, message: str, timeout_ms: int = 0) -> None:
+        self.statusBar().showMessage(message, timeout_ms)
 
     def _confirm_external_link(self, url: QUrl) -> None:
         answer = QMessageBox.question(

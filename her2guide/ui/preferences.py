@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,6 +19,7 @@ from her2guide.care_card import ClinicContact
 from her2guide.i18n import _, window_title
 from her2guide.settings import Settings
 from her2guide.ui.region_chooser import RegionGroup
+from her2guide.ui.retranslate import Retranslating
 from her2guide.ui.screen_fit import (
     body_size,
     fit_button_row,
@@ -33,7 +34,7 @@ MAX_NAME_LENGTH = 120
 MAX_PHONE_LENGTH = 60
 
 
-class PreferencesDialog(QDialog):
+class PreferencesDialog(Retranslating, QDialog):
     """Edits the settings a reader or nurse enters once; OK saves them at once.
 
     More groups can be added to ``layout_`` (the scrolling body; the buttons stay below it).
@@ -114,11 +115,6 @@ class PreferencesDialog(QDialog):
                 "handout. Kept on this computer only."
             )
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def accept(self) -> None:
         self.settings.clinic = ClinicContact(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from her2guide.i18n import _, ngettext, window_title
 from her2guide.logfile import log
 from her2guide.questions import QuestionList, QuestionsOf, load_questions, save_questions
 from her2guide.ui.app_text_size import scaled_system_font
+from her2guide.ui.retranslate import Retranslating
 
 BASE_POINT_SIZE = 11.0
 MAX_SCALE = 150
@@ -71,7 +72,7 @@ def _list_widget() -> QListWidget:
     return widget
 
 
-class QuestionPanel(QWidget):
+class QuestionPanel(Retranslating, QWidget):
     """The reader's question list beside the page.
 
     Signals:
@@ -197,11 +198,6 @@ class QuestionPanel(QWidget):
             )
         self._update_list_label()
         self._fill_suggestions()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def set_text_scale(self, percent: int) -> None:
         """Follows the reader's text size up to MAX_SCALE: beyond it, long German words no

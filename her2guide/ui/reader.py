@@ -1,4 +1,8 @@
-"""The page view: shows rendered pages, loads images only from resources/, routes every link."""
+"""The page view: shows composed pages, loads images only from resources/, routes every link.
+
+It shows what it is given (:class:`~her2guide.compose.ViewedPage`) and never edits the page
+itself; a new theme composes the same page again in the theme's colours.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +14,12 @@ from PySide6.QtGui import QAccessible, QFont, QFontMetrics, QImage, QPainter, QT
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QAbstractSlider, QScrollBar, QTextBrowser, QWidget
 
+from her2guide.compose import ViewedPage
 from her2guide.content.hyphenate import preload as preload_hyphenation
 from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.i18n import _
 from her2guide.themes import Theme, fill_style_sheet
-from her2guide.ui.term_tips import dotted_terms
+from her2guide.ui.retranslate import Retranslating
 from her2guide.ui.theming import current_theme
 
 BASE_POINT_SIZE = 12.0
@@ -77,7 +82,7 @@ class _OverlappingScrollBar(QScrollBar):
         super().sliderChange(change)
 
 
-class ReaderView(QTextBrowser):
+class ReaderView(Retranslating, QTextBrowser):
     """A text browser that never fetches anything from the network.
 
     Signals:
@@ -96,8 +101,9 @@ class ReaderView(QTextBrowser):
         super().__init__(parent)
         self._resources = resources.resolve()
         self._template = (resources / "style" / "reader.css").read_text(encoding="utf-8")
-        self._style = fill_style_sheet(self._template, current_theme())
-        self._html = ""
+        self._theme = current_theme()
+        self._style = fill_style_sheet(self._template, self._theme)
+        self._page: ViewedPage | None = None
         self._scroll_bar = _OverlappingScrollBar()
         self.setVerticalScrollBar(self._scroll_bar)
         self.setOpenLinks(False)
@@ -111,11 +117,6 @@ class ReaderView(QTextBrowser):
         self.setAccessibleName(_("Page text"))
         self.setAccessibleDescription(_("The text of the page you are reading"))
 
-    def changeEvent(self, event) -> None:
-        if event.type() == event.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def set_text_scale(self, percent: int) -> None:
         font = QFont(self.font())
         font.setPointSizeF(BASE_POINT_SIZE * percent / 100)
@@ -123,36 +124,48 @@ class ReaderView(QTextBrowser):
         self._scroll_bar.overlap = QFontMetrics(font).lineSpacing()
 
     def set_theme(self, theme: Theme) -> None:
-        """Shows the page again in the theme's colours, at the same place."""
+        """Shows the same page again, with the same options, in the theme's colours, at the
+        same place."""
+        self._theme = theme
         self._style = fill_style_sheet(self._template, theme)
-        if self._html:
+        if self._page is not None:
             scroll = self.scroll_fraction()
-            self._set_document(self._html)
+            self._set_document(self._page)
             self.set_scroll_fraction(scroll)
 
     @property
     def page_html(self) -> str:
-        """The page as rendered, before the view's own marks (for reading it aloud)."""
-        return self._html
+        """The page as rendered, before the view's options (for reading it aloud: the
+        teach-back box is not part of the page)."""
+        return self._page.html if self._page is not None else ""
+
+    @property
+    def page(self) -> ViewedPage | None:
+        """The page shown and the options it is shown with."""
+        return self._page
 
     def show_html(self, html: str, fragment: str = "") -> None:
-        self._set_document(html)
+        """Shows a rendered page with the default options (glossary marks)."""
+        self.show_page(ViewedPage(html), fragment)
+
+    def show_page(self, page: ViewedPage, fragment: str = "") -> None:
+        self._set_document(page)
         if fragment:
             self.scrollToAnchor(fragment)
         else:
             self.verticalScrollBar().setValue(0)
 
-    def _set_document(self, html: str) -> None:
+    def _set_document(self, page: ViewedPage) -> None:
         """Sets the page with the current style sheet; the page's declared language becomes
         the view's locale, which is what screen readers are told the text's language is."""
-        self._html = html
-        declared = _DOCUMENT_LANGUAGE.match(html)
+        self._page = page
+        declared = _DOCUMENT_LANGUAGE.match(page.html)
         if declared:
             self.setLocale(QLocale(declared.group(1)))
             lang = declared.group(1)
             QTimer.singleShot(PRELOAD_DELAY_MS, self, lambda: preload_hyphenation(lang))
         self.document().setDefaultStyleSheet(self._style)
-        self.setHtml(dotted_terms(for_screen_readers(html)))
+        self.setHtml(for_screen_readers(page.compose(self._theme)))
         lay_out_fully(self)
 
     def createMimeDataFromSelection(self) -> QMimeData:

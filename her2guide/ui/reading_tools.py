@@ -9,23 +9,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QMenu,
     QStyle,
     QToolButton,
-    QVBoxLayout,
 )
 
 from her2guide.i18n import N_, _
+from her2guide.ui.action_registry import GO_MENU, VIEW_MENU
 from her2guide.ui.page_bar import PageBar
 from her2guide.ui.page_outline import PageOutline
 from her2guide.ui.read_aloud import RATES, ReadAloud
+from her2guide.ui.retranslate import retranslate_on_language_change
 
 if TYPE_CHECKING:
-    from her2guide.ui.main_window import MainWindow
+    from her2guide.ui.window_api import WindowApi
 
 RATE_LABELS = {"slower": N_("Slower"), "normal": N_("Normal speed"), "faster": N_("Faster")}
 
@@ -33,8 +34,8 @@ RATE_LABELS = {"slower": N_("Slower"), "normal": N_("Normal speed"), "faster": N
 class ReadingTools(QObject):
     """Owns the page bar, the read-aloud controller and their actions."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowApi) -> None:
+        super().__init__(window.host())
         self.window = window
         self.reader = ReadAloud(window.reader, self)
         self.reader.set_rate(window.settings.speech_rate)
@@ -42,7 +43,7 @@ class ReadingTools(QObject):
         self._create_actions()
         self._create_bar()
         self._add_to_menu()
-        self._place_bar()
+        window.add_above_pages(self.bar)
 
         self.reader.state_changed.connect(self._on_state)
         self.reader.message.connect(self._tell)
@@ -50,7 +51,7 @@ class ReadingTools(QObject):
         window.languages.language_changed.connect(lambda _lang: self.reader.stop())
         window.views.currentChanged.connect(self._on_view_changed)
         window.text_scale_changed.connect(self._fit_icons)
-        window.installEventFilter(self)
+        retranslate_on_language_change(window.host(), self.retranslate_ui)
         self.retranslate_ui()
         self._on_state("idle")
         self._fit_icons()
@@ -58,39 +59,40 @@ class ReadingTools(QObject):
     # -- set-up --------------------------------------------------------------------------------
 
     def _create_actions(self) -> None:
-        window, style = self.window, self.window.style()
+        host = self.window.host()
+        style = host.style()
         icon = style.standardIcon
-        self.read_action = QAction(window)
+        self.read_action = QAction(host)
         self.read_action.setShortcut(QKeySequence("Ctrl+R"))
         self.read_action.triggered.connect(self.read_or_pause)
-        self.stop_action = QAction(icon(QStyle.StandardPixmap.SP_MediaStop), "", window)
+        self.stop_action = QAction(icon(QStyle.StandardPixmap.SP_MediaStop), "", host)
         self.stop_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.stop_action.triggered.connect(self.reader.stop)
-        self.previous_action = QAction(icon(QStyle.StandardPixmap.SP_MediaSkipBackward), "", window)
+        self.previous_action = QAction(icon(QStyle.StandardPixmap.SP_MediaSkipBackward), "", host)
         self.previous_action.setShortcut(QKeySequence("Alt+Shift+Left"))
         self.previous_action.triggered.connect(lambda: self.reader.step(-1))
-        self.next_action = QAction(icon(QStyle.StandardPixmap.SP_MediaSkipForward), "", window)
+        self.next_action = QAction(icon(QStyle.StandardPixmap.SP_MediaSkipForward), "", host)
         self.next_action.setShortcut(QKeySequence("Alt+Shift+Right"))
         self.next_action.triggered.connect(lambda: self.reader.step(1))
         self.rate_group = QActionGroup(self)
         self.rate_actions: dict[str, QAction] = {}
         for name in RATES:
-            action = QAction(window, checkable=True)
+            action = QAction(host, checkable=True)
             action.triggered.connect(lambda _checked=False, n=name: self.set_rate(n))
             self.rate_group.addAction(action)
             self.rate_actions[name] = action
-        self.rate_actions[window.settings.speech_rate].setChecked(True)
-        self.next_heading_action = QAction(window)
+        self.rate_actions[self.window.settings.speech_rate].setChecked(True)
+        self.next_heading_action = QAction(host)
         self.next_heading_action.setShortcut(QKeySequence("Alt+Down"))
         self.next_heading_action.triggered.connect(lambda: self.outline.step(1))
-        self.previous_heading_action = QAction(window)
+        self.previous_heading_action = QAction(host)
         self.previous_heading_action.setShortcut(QKeySequence("Alt+Up"))
         self.previous_heading_action.triggered.connect(lambda: self.outline.step(-1))
-        self.outline_action = QAction(window)
+        self.outline_action = QAction(host)
         self.outline_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.outline_action.triggered.connect(self._focus_outline)
-        for action in self._page_actions():
-            window.addAction(action)  # shortcuts work in counselling mode, when menus are hidden
+        # Shortcuts work in counselling mode, when menus are hidden.
+        self.window.action_registry.keep_shortcuts(*self._page_actions())
 
     def _page_actions(self) -> list[QAction]:
         return [
@@ -120,23 +122,15 @@ class ReadingTools(QObject):
         self.message_label = self.bar.message
 
     def _add_to_menu(self) -> None:
-        self.menu = self.window.view_menu.addMenu("")
+        registry = self.window.action_registry
+        self.menu = registry.add_menu(VIEW_MENU)
         for action in (self.read_action, self.stop_action, self.previous_action, self.next_action):
             self.menu.addAction(action)
         self.menu.addSeparator()
         for action in self.rate_actions.values():
             self.menu.addAction(action)
-        self.window.go_menu.addSeparator()
-        for action in (self.outline_action, self.next_heading_action, self.previous_heading_action):
-            self.window.go_menu.addAction(action)
-
-    def _place_bar(self) -> None:
-        """Above the pages, inside the box that holds the pages and the find bar."""
-        views = self.window.views
-        box = views.parentWidget()
-        layout = box.layout() if box is not None else None
-        if isinstance(layout, QVBoxLayout):
-            layout.insertWidget(layout.indexOf(views), self.bar)
+        headings = (self.outline_action, self.next_heading_action, self.previous_heading_action)
+        registry.add(GO_MENU, *headings, separator=True)
 
     # -- texts ---------------------------------------------------------------------------------
 
@@ -156,11 +150,6 @@ class ReadingTools(QObject):
         for button in self.step_buttons:
             button.setAccessibleName(button.defaultAction().text())
         self._on_state(self.reader.state)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        return super().eventFilter(watched, event)
 
     # -- behaviour -----------------------------------------------------------------------------
 
@@ -197,7 +186,7 @@ class ReadingTools(QObject):
         self.outline.showPopup()
 
     def _on_state(self, state: str) -> None:
-        style = self.window.style()
+        style = self.window.host().style()
         if state == "reading":
             self.read_action.setText(_("Pause reading"))
             self.read_action.setIconText(_("Pause"))

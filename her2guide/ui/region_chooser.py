@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from her2guide.content.status_register import READER_REGIONS
 from her2guide.i18n import N_, _
 from her2guide.settings import Settings
+from her2guide.ui.retranslate import Retranslating
 
 REGION_LABELS = {
     "eu": N_("Germany or Austria (EU)"),
@@ -16,7 +16,7 @@ REGION_LABELS = {
 }
 
 
-class RegionGroup(QGroupBox):
+class RegionGroup(Retranslating, QGroupBox):
     """ "Where you live": Germany/Austria (EU), Switzerland or another country, applied on OK."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
@@ -44,11 +44,6 @@ class RegionGroup(QGroupBox):
         )
         self.combo.setToolTip(explanation)
         self.combo.setAccessibleDescription(explanation)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def choice(self) -> str:
         return str(self.combo.currentData())

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from her2guide.i18n import LANGUAGES, _
 from her2guide.ui.contents_tree import BASE_POINT_SIZE
+from her2guide.ui.retranslate import Retranslating
 from her2guide.ui.search_hints import SUGGESTION_SCHEME, WayOn, note_html, ways_on
 from her2guide.ui.search_results import PANEL_WIDTH, ResultsList
 
@@ -59,7 +60,7 @@ def is_search_shortcut(event: QEvent) -> bool:
     )
 
 
-class SearchResultsPanel(QFrame):
+class SearchResultsPanel(Retranslating, QFrame):
     """The ranked results under the search field, and the choice to search both languages.
 
     Signals:
@@ -111,11 +112,6 @@ class SearchResultsPanel(QFrame):
         self.list.setAccessibleName(_("Search results"))
         self.setAccessibleName(_("Search results"))
         self.show_answer(self._query, self._answer)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     @property
     def results(self) -> list[SearchResult]:
@@ -198,7 +194,7 @@ class SearchResultsPanel(QFrame):
         self.result_clicked.emit(self.list.row(index.row()))
 
 
-class SearchBox(QLineEdit):
+class SearchBox(Retranslating, QLineEdit):
     """The toolbar's search field: searches all pages as the reader types.
 
     ``search`` runs a query in the given languages; ``language`` tells the current one. The
@@ -237,11 +233,6 @@ class SearchBox(QLineEdit):
         self.setToolTip(
             _("Type a word: results show as you type. Up and Down choose, Enter opens.")
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def languages(self) -> tuple[str, ...]:
         """The current language, then (if the reader asked for both) the other one."""

@@ -12,14 +12,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QSizePolicy, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from her2guide.content.model import GLOSSARY_PAGE
 from her2guide.i18n import LANGUAGES, _
+from her2guide.ui.action_registry import GO_MENU, TOOLBAR, VIEW_MENU
 from her2guide.ui.find_bar import FindBar
 from her2guide.ui.glossary_panel import GlossaryPanel
+from her2guide.ui.retranslate import retranslate_on_language_change
 from her2guide.ui.search_box import SEARCH_LIMIT, SEARCH_SHORTCUT, SearchBox
 from her2guide.ui.side_dock import add_side_dock
 from her2guide.ui.term_tips import TermTips
@@ -27,7 +29,7 @@ from her2guide.ui.term_tips import TermTips
 if TYPE_CHECKING:
     from her2guide.navigation import Location
     from her2guide.search.index import Answer, SearchIndex, SearchResult
-    from her2guide.ui.main_window import MainWindow
+    from her2guide.ui.window_api import WindowApi
 
 STATUS_TIMEOUT_MS = 15000
 INDEX_BUILD_DELAY_MS = 2000  # after the first paint and the first moments of reading
@@ -36,30 +38,30 @@ INDEX_BUILD_DELAY_MS = 2000  # after the first paint and the first moments of re
 class SearchTools(QObject):
     """Owns the search field, the find bar, the glossary dock and their actions."""
 
-    def __init__(self, window: MainWindow, splitter: QSplitter) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowApi) -> None:
+        super().__init__(window.host())
         self.window = window
         self._index: SearchIndex | None = None
         self._hit_page: str | None = None  # the page whose search hit the find bar shows
 
-        self.search_box = SearchBox(self.search, lambda: window.languages.language, window)
+        self.search_box = SearchBox(self.search, lambda: window.languages.language, window.host())
         self.find_bar = FindBar(window.reader, lambda: window.languages.language)
-        self._wrap_views(splitter)
+        window.add_below_pages(self.find_bar)
         self.glossary_panel = GlossaryPanel()
-        self.glossary_dock = add_side_dock(window, self.glossary_panel, "glossary-dock")
+        self.glossary_dock = add_side_dock(window.host(), self.glossary_panel, "glossary-dock")
         self.glossary_dock.hide()
         self.glossary_panel.show_content(window.content)
         self.term_tips = TermTips(
             window.reader,
             lambda term_id: window.content.glossary.get(term_id),
-            lambda text: window.statusBar().showMessage(text, STATUS_TIMEOUT_MS),
+            lambda text: window.show_status(text, STATUS_TIMEOUT_MS),
         )
 
         self._create_actions()
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        window.toolbar.addWidget(spacer)
-        window.toolbar.addWidget(self.search_box)
+        window.action_registry.add_widget(TOOLBAR, spacer)
+        window.action_registry.add_widget(TOOLBAR, self.search_box)
 
         self.search_box.result_chosen.connect(self.open_result)
         self.search_box.escaped.connect(lambda: window.reader.setFocus())
@@ -71,54 +73,38 @@ class SearchTools(QObject):
         window.location_shown.connect(self._on_location_shown)
         self.find_bar.field.textEdited.connect(self._on_find_text_edited)
         window.languages.language_changed.connect(self._on_language_changed)
-        window.installEventFilter(self)
+        retranslate_on_language_change(window.host(), self.retranslate_ui)
         self.retranslate_ui()
         QTimer.singleShot(INDEX_BUILD_DELAY_MS, self._build_index_in_background)
 
     # -- set-up --------------------------------------------------------------------------------
 
-    def _wrap_views(self, splitter: QSplitter) -> None:
-        """Puts the find bar under the pages: the views move into a box that holds both."""
-        views = self.window.views
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        sizes = splitter.sizes()
-        box.setSizePolicy(views.sizePolicy())
-        splitter.insertWidget(splitter.indexOf(views), box)
-        layout.addWidget(views, 1)
-        layout.addWidget(self.find_bar)
-        views.show()
-        splitter.setSizes(sizes)
-
     def _create_actions(self) -> None:
-        window = self.window
-        self.search_action = QAction(window)
+        host = self.window.host()
+        self.search_action = QAction(host)
         self.search_action.setShortcut(QKeySequence(SEARCH_SHORTCUT))
         self.search_action.triggered.connect(self.focus_search)
-        self.find_action = QAction(window)
+        self.find_action = QAction(host)
         self.find_action.setShortcut(QKeySequence("Ctrl+F"))
         self.find_action.triggered.connect(self.find_in_page)
-        self.find_next_action = QAction(window)
+        self.find_next_action = QAction(host)
         self.find_next_action.setShortcut(QKeySequence("F3"))
         self.find_next_action.triggered.connect(lambda: self._find_step(1))
-        self.find_previous_action = QAction(window)
+        self.find_previous_action = QAction(host)
         self.find_previous_action.setShortcut(QKeySequence("Shift+F3"))
         self.find_previous_action.triggered.connect(lambda: self._find_step(-1))
         self.glossary_action = self.glossary_dock.toggleViewAction()
         self.glossary_action.setShortcut(QKeySequence("Ctrl+G"))
 
-        window.go_menu.addSeparator()
-        for action in (
+        registry = self.window.action_registry
+        finding = (
             self.search_action,
             self.find_action,
             self.find_next_action,
             self.find_previous_action,
-        ):
-            window.go_menu.addAction(action)
-        window.view_menu.addSeparator()
-        window.view_menu.addAction(self.glossary_action)
+        )
+        registry.add(GO_MENU, *finding, separator=True)
+        registry.add(VIEW_MENU, self.glossary_action, separator=True)
 
     def retranslate_ui(self) -> None:
         self.search_action.setText(_("Search all pages…"))
@@ -128,11 +114,6 @@ class SearchTools(QObject):
         self.glossary_dock.setWindowTitle(_("Glossary"))
         self.glossary_action.setText(_("Glossary"))
         self.glossary_action.setToolTip(_("Show or hide the glossary beside the page"))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        return super().eventFilter(watched, event)
 
     def set_text_scale(self, percent: int) -> None:
         self.search_box.panel.set_text_scale(percent)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from her2guide.i18n import N_, _, window_title
+from her2guide.ui.retranslate import Retranslating
 from her2guide.ui.screen_fit import fit_window, keep_on_screen
 from her2guide.ui.timeline_widget import YOU_ARE_HERE_KEY
 
@@ -117,7 +118,7 @@ def _action_rows(menu: QMenu, listed: set[QAction]) -> list[tuple[str, str]]:
     return rows
 
 
-class ShortcutsDialog(QDialog):
+class ShortcutsDialog(Retranslating, QDialog):
     """The keyboard shortcuts of ``window``, grouped by menu; rebuilt on a language switch."""
 
     def __init__(self, window: QMainWindow, parent: QWidget | None = None) -> None:
@@ -159,11 +160,6 @@ class ShortcutsDialog(QDialog):
         self.tree.setAccessibleName(_("Keyboard shortcuts"))
         self.tree.setAccessibleDescription(_("Each row: what a key does, then the key"))
         self._fill()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def rows(self) -> list[tuple[str, str, str]]:
         """What the dialog shows: (group, what it does, keys) for every row."""

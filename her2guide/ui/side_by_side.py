@@ -10,20 +10,24 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
+from her2guide.compose import ViewedPage
 from her2guide.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _
 from her2guide.navigation import Location
 from her2guide.twin_scroll import ScrollGeometry, counterpart_value
+from her2guide.ui.action_registry import VIEW_MENU
 from her2guide.ui.reader import ReaderView, lay_out_fully
+from her2guide.ui.retranslate import Retranslating, retranslate_on_language_change
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from her2guide.themes import Theme
-    from her2guide.ui.main_window import MainWindow
+    from her2guide.ui.theming import ThemeController
+    from her2guide.ui.window_api import WindowApi
 
 HEADER_POINT_SIZE = 12.0
 # The language names as the interface says them, for the column headers.
@@ -33,7 +37,7 @@ _NAMES_IN_UI = {"en": N_("English"), "de": N_("German")}
 MIN_COLUMN_WIDTH = 160
 
 
-class SideBySideView(QWidget):
+class SideBySideView(Retranslating, QWidget):
     """Two readers (English, German) showing one page; scrolling one moves the other.
 
     Signals:
@@ -83,11 +87,6 @@ class SideBySideView(QWidget):
             header.setAccessibleName(text)
             self.readers[lang].setAccessibleName(_("Page text in {language}").format(language=said))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def set_text_scale(self, percent: int) -> None:
         """Scales both columns and their headers; the first keeps its place, the other follows."""
         first = self.readers[LANGUAGES[0]]
@@ -108,8 +107,8 @@ class SideBySideView(QWidget):
         for reader in self.readers.values():
             reader.set_theme(theme)
 
-    def show_page(self, page_id: str, pages: dict[str, str | None], missing: str) -> None:
-        """Shows each language's HTML (None: ``missing`` is said instead), at the same section.
+    def show_page(self, page_id: str, pages: dict[str, ViewedPage | None], missing: str) -> None:
+        """Shows each language's page (None: ``missing`` is said instead), at the same section.
 
         The same page shown again (a language switch, a mode change) keeps its place.
         """
@@ -119,11 +118,11 @@ class SideBySideView(QWidget):
         self._syncing = True
         try:
             for lang, reader in self.readers.items():
-                page_html = pages.get(lang)
-                if page_html is None:
+                page = pages.get(lang)
+                if page is None:
                     said = missing.format(language=_(_NAMES_IN_UI[lang]))
-                    page_html = f"<p><i>{html.escape(said)}</i></p>"
-                reader.show_html(page_html)
+                    page = ViewedPage(f"<p><i>{html.escape(said)}</i></p>")
+                reader.show_page(page)
         finally:
             self._syncing = False
         first.set_scroll_fraction(keep)
@@ -170,14 +169,10 @@ class SideBySide(QObject):
 
     Follows the window's pages (``location_shown``); the timeline stays a view of its own.
 
-    Signals:
-        pages_shown(str): the page id, after both columns show it (counselling adds to them).
     """
 
-    pages_shown = Signal(str)
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowApi, themes: ThemeController) -> None:
+        super().__init__(window.host())
         self.window = window
         self.view = SideBySideView(window.library.resources)
         window.views.addWidget(self.view)
@@ -186,18 +181,16 @@ class SideBySide(QObject):
             reader.timeline_requested.connect(window.reader.timeline_requested)
             reader.external_link_requested.connect(window.reader.external_link_requested)
             reader.broken_link.connect(window.reader.broken_link)
-        self.action = QAction(window, checkable=True)
+        self.action = QAction(window.host(), checkable=True)
         self.action.setShortcut(QKeySequence("Ctrl+Shift+B"))
         self.action.toggled.connect(self._on_toggled)
-        window.addAction(self.action)
-        window.view_menu.addSeparator()
-        window.view_menu.addAction(self.action)
+        window.action_registry.keep_shortcuts(self.action)
+        window.action_registry.add(VIEW_MENU, self.action, separator=True)
         window.location_shown.connect(self._on_location_shown)
         window.text_scale_changed.connect(self.view.set_text_scale)
-        themes = window.access_tools.themes
         themes.theme_changed.connect(self.view.set_theme)
         self.view.set_theme(themes.theme)
-        window.installEventFilter(self)
+        retranslate_on_language_change(window.host(), self.retranslate_ui)
         self.view.set_text_scale(window.text_scale)
         self.retranslate_ui()
 
@@ -215,19 +208,14 @@ class SideBySide(QObject):
             _("Show this page in English and German next to each other; they scroll together")
         )
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        return super().eventFilter(watched, event)
-
     def refresh(self) -> None:
         """Shows the current page again in both columns (after a mode changed how pages look)."""
-        location = self.window.history.current
+        location = self.window.current_location
         if self.active and location is not None and location.kind == "page":
             self._show(location.target)
 
     def _on_toggled(self, on: bool) -> None:
-        location = self.window.history.current
+        location = self.window.current_location
         if location is None or location.kind != "page":
             return
         if on:
@@ -241,11 +229,11 @@ class SideBySide(QObject):
 
     def _show(self, page_id: str) -> None:
         library = self.window.library
-        pages = {}
+        pages: dict[str, ViewedPage | None] = {}
         for lang in LANGUAGES:
             rendered = library.render(lang, page_id)
-            pages[lang] = rendered.html if rendered is not None else None
+            options = self.window.view_options(lang, page_id)
+            pages[lang] = ViewedPage(rendered.html, options) if rendered is not None else None
         # Shown first: a hidden text browser does not know its width, nor its scroll range.
         self.window.views.setCurrentWidget(self.view)
         self.view.show_page(page_id, pages, _("This page is not available in {language}."))
-        self.pages_shown.emit(page_id)

@@ -1,8 +1,7 @@
 """Glossary terms in the reader: a dotted underline, and their definition on hover or focus.
 
-Qt's rich text takes the style and colour of an underline only from a link's own ``style``
-attribute, not from the style sheet, so :func:`dotted_terms` writes them into each glossary link
-before the page is shown. Qt shows a link's ``title`` as a plain one-line tooltip;
+The underline is written into the page's HTML before it is shown
+(:func:`her2guide.compose.dotted_terms`). Qt shows a link's ``title`` as a plain one-line tooltip;
 :class:`TermTips` shows the term, how to say it and its definition instead, wrapped, in the
 current language, both when the pointer rests on a term and when the keyboard reaches it (Tab
 moves through the links of a page).
@@ -11,7 +10,6 @@ moves through the links of a page).
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
@@ -23,25 +21,13 @@ from PySide6.QtWidgets import QTextBrowser, QToolTip
 
 from her2guide.content.model import GLOSSARY_HREF, GlossaryTerm
 from her2guide.i18n import _
-from her2guide.ui.theming import theme_colour
 
 TOOLTIP_TEXT_RATIO = 0.9
-_TERM_LINK = re.compile(r'<a (?=[^>]*\bclass="term")')
 
 
 def term_id(href: str) -> str | None:
     """The glossary term a link leads to, if it leads to one."""
     return href[len(GLOSSARY_HREF) :] or None if href.startswith(GLOSSARY_HREF) else None
-
-
-def dotted_terms(page_html: str) -> str:
-    """The page's glossary links drawn with a dotted underline in the theme's colour.
-
-    Done in the HTML rather than on the loaded document, which would lay the page out again.
-    """
-    colour = theme_colour("term_underline").name()
-    style = f'style="text-decoration-color: {colour}; text-underline-style: dotted" '
-    return _TERM_LINK.sub(r"\g<0>" + style, page_html)
 
 
 def tooltip_html(term: GlossaryTerm, point_size: float | None = None) -> str:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
 from her2guide.i18n import _
+from her2guide.ui.retranslate import Retranslating
 
 PRESETS: tuple[int, ...] = (50, 75, 100, 125, 150, 200, 250, 300)
 
 
-class TextSizeMenu(QMenu):
+class TextSizeMenu(Retranslating, QMenu):
     """The step actions (Ctrl++, Ctrl+-, Ctrl+0) and one checkable entry per preset size.
 
     The title shows the size in use; a size between the presets (after Ctrl++) checks none.
@@ -43,11 +43,6 @@ class TextSizeMenu(QMenu):
 
     def retranslate_ui(self) -> None:
         self.setTitle(_("Text size: {percent} %").format(percent=self._scale))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def show_scale(self, percent: int) -> None:
         self._scale = percent

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from her2guide import themes
 from her2guide.i18n import _
 from her2guide.settings import Settings
 from her2guide.ui import theming
+from her2guide.ui.retranslate import Retranslating
 
 
-class ThemeGroup(QGroupBox):
+class ThemeGroup(Retranslating, QGroupBox):
     """ "Appearance": the theme choice, shown with the current one selected."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
@@ -41,11 +41,6 @@ class ThemeGroup(QGroupBox):
         self.note.setText(
             _("“Follow the system” uses dark or high contrast when your computer is set to it.")
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def choice(self) -> str:
         return str(self.combo.currentData())

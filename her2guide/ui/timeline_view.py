@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QScrollBar,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -34,6 +35,7 @@ from her2guide.timeline.living_with import LivingWithData
 from her2guide.timeline.model import Option, Stage, Timeline
 from her2guide.ui.living_with_html import always_html, extra_sources, living_with_html
 from her2guide.ui.reader import BASE_POINT_SIZE, for_screen_readers, without_soft_hyphens_in
+from her2guide.ui.retranslate import Retranslating
 from her2guide.ui.timeline_widget import TimelineWidget
 
 _CITATION = re.compile(r"\s*\[S(\d+)\]")
@@ -52,7 +54,7 @@ def _rich(text: str) -> str:
     return _CITATION.sub(r"<sup>[\1]</sup>", html.escape(text))
 
 
-class TimelineView(QWidget):
+class TimelineView(Retranslating, QWidget):
     """The treatment path with the details of the selected treatment beside it.
 
     Reads and writes ``settings.you_are_here``; the main window shows it as a view of its own
@@ -174,6 +176,10 @@ class TimelineView(QWidget):
         self._living = data
         self._refresh()
 
+    def vertical_scroll_bar(self) -> QScrollBar:
+        """The bar that scrolls the treatment path up and down (counselling pages with it)."""
+        return self.scroll_area.verticalScrollBar()
+
     def select(self, target_id: str) -> bool:
         """Selects a stage or option (links like ``timeline:second-line``) and scrolls to it."""
         found = self.timeline_widget.select(target_id)
@@ -250,11 +256,9 @@ class TimelineView(QWidget):
         self._refresh()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        elif event.type() == QEvent.Type.FontChange:
+        if event.type() == QEvent.Type.FontChange:
             self._arrange()
-        super().changeEvent(event)
+        super().changeEvent(event)  # the language change: Retranslating
 
     # -- arrangement ------------------------------------------------------------------------------
 

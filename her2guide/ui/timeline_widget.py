@@ -31,6 +31,7 @@ from her2guide.content.status_text import Badge, badges, clauses
 from her2guide.i18n import _, current_language
 from her2guide.timeline.cursor import TimelineCursor
 from her2guide.timeline.model import Option, Timeline
+from her2guide.ui.retranslate import Retranslating
 from her2guide.ui.timeline_accessible import install_accessible_factory
 from her2guide.ui.timeline_geometry import (
     LaidItem,
@@ -54,7 +55,7 @@ _COMMAND_MODIFIERS = (
 # -- the widget -----------------------------------------------------------------------------------
 
 
-class TimelineWidget(QWidget):
+class TimelineWidget(Retranslating, QWidget):
     """The treatment path as a diagram a patient and a nurse can point at together.
 
     Mouse: hover highlights and explains; click selects; double-click opens the details.
@@ -203,9 +204,7 @@ class TimelineWidget(QWidget):
         self._relayout()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        elif event.type() == QEvent.Type.FontChange:
+        if event.type() == QEvent.Type.FontChange:
             self._relayout()
         elif event.type() == QEvent.Type.PaletteChange:
             self.update()

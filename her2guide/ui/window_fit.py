@@ -14,6 +14,8 @@ The main window creates one :class:`WindowFit`, after the other tools. It
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
@@ -30,11 +32,15 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from her2guide.i18n import _
+from her2guide.ui.retranslate import retranslate_on_language_change
 from her2guide.ui.screen_fit import move_inside, room_for
 from her2guide.ui.side_dock import panel_of
 
 if TYPE_CHECKING:
-    from her2guide.ui.main_window import MainWindow
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QTextBrowser
+
+    from her2guide.settings import Settings
 
 READING_CHARACTERS = 45
 """Below this many characters a line the page is hard to read: the contents give way."""
@@ -50,12 +56,35 @@ TOOLBAR_SLACK = 8
 """Pixels the toolbar's own margins take beyond the sum of its items."""
 
 
+@dataclass(frozen=True)
+class WindowParts:
+    """The parts of the main window that fitting arranges; the window gives them, since it
+    owns them (fitting is the window's own business, not a feature's)."""
+
+    settings: Settings
+    contents: QWidget
+    reader: QTextBrowser
+    views: QStackedWidget
+    view_menu: QMenu
+    toolbar: QToolBar
+    navigation: tuple[QAction, ...]
+    """Back, forward, home: the toolbar's buttons that stay when it gets narrow."""
+    care_toolbar: QToolBar
+    care_button: QWidget
+    search_box: QWidget
+    glossary_dock: QDockWidget
+    question_dock: QDockWidget
+    text_scale_changed: SignalInstance
+    counselling_active: Callable[[], bool]
+
+
 class WindowFit(QObject):
     """Owns View → Contents and keeps the window's parts within the window and the screen."""
 
-    def __init__(self, window: MainWindow, splitter: QSplitter) -> None:
+    def __init__(self, window: QMainWindow, parts: WindowParts, splitter: QSplitter) -> None:
         super().__init__(window)
         self.window = window
+        self.parts = parts
         self.splitter = splitter
         self.contents_folded = False
         self._pending = False
@@ -64,14 +93,14 @@ class WindowFit(QObject):
 
         self.contents_action = QAction(window, checkable=True)
         self.contents_action.setShortcut(QKeySequence(CONTENTS_SHORTCUT))
-        self.contents_action.setChecked(window.settings.contents_visible)
+        self.contents_action.setChecked(self.parts.settings.contents_visible)
         self.contents_action.toggled.connect(self._on_contents_toggled)
-        window.contents.setVisible(self.contents_action.isChecked())
-        first = next(iter(window.view_menu.actions()), None)
-        window.view_menu.insertAction(first, self.contents_action)
-        window.view_menu.insertSeparator(first)
+        self.parts.contents.setVisible(self.contents_action.isChecked())
+        first = next(iter(self.parts.view_menu.actions()), None)
+        self.parts.view_menu.insertAction(first, self.contents_action)
+        self.parts.view_menu.insertSeparator(first)
 
-        self.docks = [window.search_tools.glossary_dock, window.care_tools.question_dock]
+        self.docks = [self.parts.glossary_dock, self.parts.question_dock]
         window.tabifyDockWidget(*self.docks)
         for dock in self.docks:
             dock.toggleViewAction().toggled.connect(
@@ -83,10 +112,11 @@ class WindowFit(QObject):
             dock.visibilityChanged.connect(
                 lambda visible, d=dock: self._on_dock_visibility(d, visible)
             )
-        window.text_scale_changed.connect(lambda _percent: self.schedule())
-        window.views.currentChanged.connect(lambda _index: self._only_current_view_counts())
+        self.parts.text_scale_changed.connect(lambda _percent: self.schedule())
+        self.parts.views.currentChanged.connect(lambda _index: self._only_current_view_counts())
         self._only_current_view_counts()
         window.installEventFilter(self)
+        retranslate_on_language_change(window, self._on_language_changed)
         self.retranslate_ui()
         self.reflow()
 
@@ -94,15 +124,14 @@ class WindowFit(QObject):
         self.contents_action.setText(_("Contents"))
         self.contents_action.setToolTip(_("Show or hide the contents beside the page"))
 
+    def _on_language_changed(self) -> None:
+        self.retranslate_ui()
+        self._name_dock_tabs()
+        self.schedule()  # the new words may be longer
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window:
-            kind = event.type()
-            if kind == QEvent.Type.LanguageChange:
-                self.retranslate_ui()
-                self._name_dock_tabs()
-                self.schedule()
-            elif kind in (QEvent.Type.Resize, QEvent.Type.Show):
-                self.schedule()
+        if watched is self.window and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.schedule()
         return super().eventFilter(watched, event)
 
     def schedule(self) -> None:
@@ -126,16 +155,16 @@ class WindowFit(QObject):
     # -- the contents pane ---------------------------------------------------------------------
 
     def _on_contents_toggled(self, visible: bool) -> None:
-        self.window.settings.contents_visible = visible
+        self.parts.settings.contents_visible = visible
         self.contents_folded = False
-        if not self.window.counselling.active:
-            self.window.contents.setVisible(visible)
+        if not self.parts.counselling_active():
+            self.parts.contents.setVisible(visible)
         if visible:
             self._keep_on_screen()
 
     def reading_width(self) -> int:
         """The least width of the page for :data:`READING_CHARACTERS` characters a line."""
-        reader = self.window.reader
+        reader = self.parts.reader
         metrics = QFontMetrics(reader.document().defaultFont())
         margin = 2 * round(reader.document().documentMargin())
         scroll_bar = reader.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
@@ -163,10 +192,9 @@ class WindowFit(QObject):
     def _fold_contents(self, opening: QDockWidget | None = None) -> None:
         """Hides the contents while the page would be too narrow beside them; the reader's own
         choice (the action) stays as it is."""
-        window = self.window
-        if window.counselling.active or not self.contents_action.isChecked():
+        if self.parts.counselling_active() or not self.contents_action.isChecked():
             return
-        contents = window.contents
+        contents = self.parts.contents
         beside = max(contents.minimumWidth(), contents.sizeHint().width())
         room = self._central_width(opening) - beside - self.splitter.handleWidth()
         fold = room < self.reading_width()
@@ -177,7 +205,7 @@ class WindowFit(QObject):
     def _only_current_view_counts(self) -> None:
         """A view not shown (the treatment path behind the page) does not make the window
         wider: only the current view's width counts in the layout."""
-        views = self.window.views
+        views = self.parts.views
         for index in range(views.count()):
             view = views.widget(index)
             policy = view.sizePolicy()
@@ -226,18 +254,15 @@ class WindowFit(QObject):
         still does not fit goes into the toolbar's » menu; every toolbar action is in the
         menus too."""
         window = self.window
-        toolbar = window.toolbar
-        care = window.care_tools.care_toolbar
+        toolbar = self.parts.toolbar
+        care = self.parts.care_toolbar
         icon = max(SMALLEST_ICON, min(LARGEST_ICON, round(toolbar.fontMetrics().height() * 0.8)))
         toolbar.setIconSize(QSize(icon, icon))  # icons as large as the labels beside them
-        box = window.search_tools.search_box
+        box = self.parts.search_box
         box.setMaximumWidth(QWIDGETSIZE_MAX)
         search = self._search_action()
         moved = box.sizeHint().width() if search not in toolbar.actions() else 0
-        buttons = [
-            toolbar.widgetForAction(action)
-            for action in (window.back_action, window.forward_action, window.home_action)
-        ]
+        buttons = [toolbar.widgetForAction(action) for action in self.parts.navigation]
         width = window.width()
         one_line = True
         for style in (
@@ -266,8 +291,8 @@ class WindowFit(QObject):
 
     def _search_action(self) -> QAction:
         """The toolbar entry that holds the search field (in whichever toolbar it is)."""
-        box = self.window.search_tools.search_box
-        for toolbar in (self.window.toolbar, self.window.care_tools.care_toolbar):
+        box = self.parts.search_box
+        for toolbar in (self.parts.toolbar, self.parts.care_toolbar):
             for action in toolbar.actions():
                 if toolbar.widgetForAction(action) is box:
                     return action
@@ -277,19 +302,16 @@ class WindowFit(QObject):
         """At the end of the main toolbar, or just before the care-team button."""
         if action in target.actions():
             return
-        window = self.window
-        source = window.care_tools.care_toolbar if target is window.toolbar else window.toolbar
+        source = self.parts.care_toolbar if target is self.parts.toolbar else self.parts.toolbar
         source.removeAction(action)
-        if target is window.toolbar:
+        if target is self.parts.toolbar:
             target.addAction(action)
         else:
             care_button = next(
-                a
-                for a in target.actions()
-                if target.widgetForAction(a) is window.care_tools.care_button
+                a for a in target.actions() if target.widgetForAction(a) is self.parts.care_button
             )
             target.insertAction(care_button, action)
-        window.search_tools.search_box.show()
+        self.parts.search_box.show()
 
     def _keep_on_screen(self) -> None:
         """A window that grew past its screen (a panel opened) is brought back inside."""

@@ -1,0 +1,48 @@
+"""One way to follow a language switch: every text set again by ``retranslate_ui()``.
+
+Qt sends each widget a LanguageChange event once a new translator is installed
+(:mod:`her2guide.ui.language`). Widgets and dialogs take :class:`Retranslating` as their first
+base; the features, which are not widgets, call :func:`retranslate_on_language_change` with the
+window they add to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QWidget
+
+
+class Retranslating:
+    """Mixin for a widget with a ``retranslate_ui()`` method: it runs on every language switch.
+
+    First among the bases (``class Panel(Retranslating, QWidget)``), so that its
+    ``changeEvent`` comes before Qt's.
+    """
+
+    def retranslate_ui(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)  # type: ignore[misc]
+
+
+class _LanguageWatch(QObject):
+    def __init__(self, widget: QWidget, retranslate: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._retranslate = retranslate
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        return False
+
+
+def retranslate_on_language_change(widget: QWidget, retranslate: Callable[[], None]) -> None:
+    """Calls ``retranslate`` whenever ``widget`` (the window a feature adds to) is told that
+    the language changed."""
+    _LanguageWatch(widget, retranslate)
