@@ -40,3 +40,19 @@ def write_page(folder: Path, page_id: str, *, title: str = "A page", order: int 
     path = folder / f"{page_id}.md"
     path.write_text(PAGE.format(title=title, order=order, body=body), encoding="utf-8")
     return path
+
+
+def shipped_timeline_texts(lang: str) -> list[str]:
+    """Every text of the shipped treatment path a reader sees, for the content gates."""
+    from her2guide.paths import content_dir
+    from her2guide.timeline.loader import load_timeline
+
+    timeline, problems = load_timeline(content_dir() / lang / "timeline.yaml")
+    assert timeline is not None
+    assert problems == []
+    texts = [timeline.title]
+    for stage in timeline.stages:
+        texts += [stage.label, stage.description]
+        for option in stage.options:
+            texts += [option.name, option.what, option.result, option.ask, *option.side_effects]
+    return texts

@@ -14,7 +14,7 @@ from her2guide.content.model import Page
 from her2guide.content.readability import prose, score
 from her2guide.content.spelling import hunspell_available, unknown_words
 from her2guide.paths import content_dir, resources_dir
-from her2guide.timeline.loader import load_timeline
+from tests.helpers import shipped_timeline_texts
 
 LIBRARY = Library(content_dir(), resources_dir())
 PAGES = {lang: LIBRARY.language(lang).pages for lang in ("en", "de")}
@@ -124,12 +124,5 @@ def test_timeline_spelling(lang: str) -> None:
         if os.environ.get("CI"):
             pytest.fail("Hunspell with its dictionaries must be installed in CI")
         pytest.skip("hunspell or its dictionaries are not installed")
-    timeline, problems = load_timeline(content_dir() / lang / "timeline.yaml")
-    assert timeline is not None
-    assert problems == []
-    texts = [timeline.title]
-    for stage in timeline.stages:
-        texts += [stage.label, stage.description]
-        for option in stage.options:
-            texts += [option.name, option.what, option.result, option.ask, *option.side_effects]
+    texts = shipped_timeline_texts(lang)
     assert unknown_words(prose("\n\n".join(texts)), lang, resources_dir()) == set()

@@ -18,7 +18,7 @@ from her2guide.content.status_register import (
 )
 from her2guide.content.status_text import badges, sentence
 from her2guide.paths import content_dir, resources_dir
-from her2guide.timeline.loader import load_timeline
+from tests.helpers import shipped_timeline_texts
 
 TODAY = dt.date(2026, 12, 6)
 SHIPPED, SHIPPED_PROBLEMS = load_register(content_dir() / REGISTER_FILE)
@@ -261,14 +261,7 @@ def test_no_page_types_an_approval_status_by_hand(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_no_timeline_text_types_an_approval_status_by_hand(lang: str) -> None:
-    timeline, problems = load_timeline(content_dir() / lang / "timeline.yaml")
-    assert timeline is not None
-    assert problems == []
-    texts = [timeline.title]
-    for stage in timeline.stages:
-        texts += [stage.label, stage.description]
-        for option in stage.options:
-            texts += [option.name, option.what, option.result, option.ask, *option.side_effects]
+    texts = shipped_timeline_texts(lang)
     assert hand_typed_statuses("\n\n".join(texts)) == []
 
 

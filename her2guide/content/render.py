@@ -67,12 +67,16 @@ def _did_you_mean(name: str, known: Iterable[str], suffix: str = "") -> str:
     return f" (did you mean '{match[0]}{suffix}'?)" if match else ""
 
 
-class _CitationPattern(InlineProcessor):
-    """``[S2]`` becomes a small link to the second entry of the page's source list."""
+class _PagePattern(InlineProcessor):
+    """An inline pattern that needs the page being rendered (``holder.context``)."""
 
     def __init__(self, pattern: str, context_holder: _PageExtension) -> None:
         super().__init__(pattern)
         self.holder = context_holder
+
+
+class _CitationPattern(_PagePattern):
+    """``[S2]`` becomes a small link to the second entry of the page's source list."""
 
     # Markdown's own stubs give InlineProcessor a handleMatch unlike Pattern's (they ignore it too).
     def handleMatch(  # type: ignore[override]
@@ -93,13 +97,9 @@ class _CitationPattern(InlineProcessor):
         return link, m.start(0), m.end(0)
 
 
-class _StatusPattern(InlineProcessor):
+class _StatusPattern(_PagePattern):
     """``{{status:ID}}`` becomes a placeholder for the register's sentence (content.status_markers),
     filled in for the reader's region when the page is shown."""
-
-    def __init__(self, pattern: str, context_holder: _PageExtension) -> None:
-        super().__init__(pattern)
-        self.holder = context_holder
 
     # Markdown's own stubs give InlineProcessor a handleMatch unlike Pattern's (they ignore it too).
     def handleMatch(  # type: ignore[override]
@@ -116,12 +116,8 @@ class _StatusPattern(InlineProcessor):
         return span, m.start(0), m.end(0)
 
 
-class _RawHtmlPattern(InlineProcessor):
+class _RawHtmlPattern(_PagePattern):
     """Raw HTML stays text (never run); the editor learns that it will not format anything."""
-
-    def __init__(self, pattern: str, context_holder: _PageExtension) -> None:
-        super().__init__(pattern)
-        self.holder = context_holder
 
     # Markdown's own stubs give InlineProcessor a handleMatch unlike Pattern's (they ignore it too).
     def handleMatch(  # type: ignore[override]
