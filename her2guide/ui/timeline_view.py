@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import html
 import math
-import re
-from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QStandardPaths, Qt, QTimer, Signal
@@ -28,17 +25,15 @@ from PySide6.QtWidgets import (
 
 from her2guide.content.hyphenate import hyphenate_html
 from her2guide.content.status_register import StatusRegister
-from her2guide.content.status_text import REGION_SHORT, checked_note
 from her2guide.i18n import _, current_language, window_title
 from her2guide.settings import MAX_SCALE, MIN_SCALE, Settings
 from her2guide.timeline.living_with import LivingWithData
-from her2guide.timeline.model import Option, Stage, Timeline
-from her2guide.ui.living_with_html import always_html, extra_sources, living_with_html
+from her2guide.timeline.model import Timeline
 from her2guide.ui.reader import BASE_POINT_SIZE, for_screen_readers, without_soft_hyphens_in
 from her2guide.ui.retranslate import Retranslating
+from her2guide.ui.timeline_details import option_html, stage_html
 from her2guide.ui.timeline_widget import TimelineWidget
 
-_CITATION = re.compile(r"\s*\[S(\d+)\]")
 _NO_HEIGHT_LIMIT = 16_777_215  # Qt's QWIDGETSIZE_MAX, which PySide6 does not export
 
 
@@ -47,11 +42,6 @@ class _DetailView(QTextBrowser):
 
     def createMimeDataFromSelection(self) -> QMimeData:
         return without_soft_hyphens_in(super().createMimeDataFromSelection())
-
-
-def _rich(text: str) -> str:
-    """Content text as HTML: escaped (content is data, never markup), [S1] as a superscript."""
-    return _CITATION.sub(r"<sup>[\1]</sup>", html.escape(text))
 
 
 class TimelineView(Retranslating, QWidget):
@@ -421,85 +411,19 @@ class TimelineView(Retranslating, QWidget):
         if stage is None:
             self.detail.clear()
         elif option is None:
-            self._show_detail(self._stage_html(stage, here=stage.id == marked))
+            self._show_detail(stage_html(stage, here=stage.id == marked, living=self._living))
         else:
-            self._show_detail(self._option_html(stage, option, here=stage.id == marked))
+            self._show_detail(
+                option_html(
+                    stage,
+                    option,
+                    here=stage.id == marked,
+                    status_lines=self.timeline_widget.status_lines(option),
+                    register=self._register,
+                    living=self._living,
+                )
+            )
 
     def _show_detail(self, detail_html: str) -> None:
         """Long words break at their dictionary points, as on the pages."""
         self.detail.setHtml(for_screen_readers(hyphenate_html(detail_html, self._lang)))
-
-    def _stage_html(self, stage: Stage, *, here: bool) -> str:
-        parts = [_heading(2, stage.label)]
-        if here:
-            parts.append(_paragraph(html.escape(_("You are here")), "b"))
-        parts.append(_paragraph(_rich(stage.description)))
-        parts.append(_heading(3, _("Treatments at this stage")))
-        parts.append(_bullets(html.escape(option.label) for option in stage.options))
-        parts.append(_paragraph(html.escape(_("Choose a treatment to see its details.")), "i"))
-        if self._living and self._living.always:
-            parts.append(always_html(self._living.always))
-        return "".join(parts)
-
-    def _option_html(self, stage: Stage, option: Option, *, here: bool) -> str:
-        where = stage.label
-        if here:
-            where = _("{stage} (you are here)").format(stage=stage.label)
-        parts = [_heading(2, option.name)]
-        if option.brand:
-            parts.append(
-                _paragraph(html.escape(_("Brand name: {brand}").format(brand=option.brand)))
-            )
-        parts.append(_paragraph(html.escape(where), "i"))
-        parts += [_heading(3, _("What it is")), _paragraph(_rich(option.what))]
-        words = self.timeline_widget.status_lines(option) or [
-            _("This guide has no confirmed approval for this use. Ask your care team.")
-        ]
-        parts += [_heading(3, _("Approval")), _bullets(html.escape(text) for text in words)]
-        parts += self._register_details(option)
-        trial = f"<b>{html.escape(option.trial)}:</b> " if option.trial else ""
-        parts += [_heading(3, _("Evidence")), _paragraph(trial + _rich(option.result))]
-        living = self._living.options.get(option.id) if self._living else None
-        if living:
-            parts.append(living_with_html(living, len(option.sources)))
-        parts.append(_heading(3, _("Side effects")))
-        parts.append(_bullets(_rich(effect) for effect in option.side_effects))
-        parts += [_heading(3, _("What to ask your care team")), _paragraph(_rich(option.ask))]
-        parts.append(_heading(3, _("Sources")))
-        sources = [
-            html.escape(source.text)
-            + (f"<br><small>{html.escape(source.link)}</small>" if source.link else "")
-            for source in option.sources + extra_sources(living)
-        ]
-        parts.append(_bullets(sources, tag="ol"))
-        if self._living and self._living.always:
-            parts.append(always_html(self._living.always))
-        return "".join(parts)
-
-    def _register_details(self, option: Option) -> list[str]:
-        """When the register was last checked for this option, and where each status is from."""
-        entry = self._register.get(option.status) if self._register and option.status else None
-        if entry is None:
-            return []
-        lang = current_language()
-        links = [
-            f"{html.escape(_(REGION_SHORT[region]))}: <small>{html.escape(status.source)}</small>"
-            for region, status in entry.regions.items()
-            if status.source
-        ]
-        return [_paragraph(html.escape(checked_note(entry, lang)), "i"), _bullets(links)]
-
-
-def _heading(level: int, text: str) -> str:
-    return f"<h{level}>{html.escape(text)}</h{level}>"
-
-
-def _paragraph(inner_html: str, style: str = "") -> str:
-    """A paragraph of already-escaped HTML, optionally bold ("b") or italic ("i")."""
-    if style:
-        inner_html = f"<{style}>{inner_html}</{style}>"
-    return f"<p>{inner_html}</p>"
-
-
-def _bullets(items_html: Iterable[str], tag: str = "ul") -> str:
-    return f"<{tag}>" + "".join(f"<li>{item}</li>" for item in items_html) + f"</{tag}>"
