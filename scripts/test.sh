@@ -8,6 +8,7 @@ scripts/system-packages.sh test
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e '.[test]'
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .  # one formatting for the whole tree
 .venv/bin/lint-imports --no-cache  # the layer contracts in pyproject.toml
 .venv/bin/mypy  # strict on the plain-Python modules (pyproject.toml)
 QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest "$@"

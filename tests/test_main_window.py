@@ -128,8 +128,10 @@ def test_broken_page_is_left_out_and_reported(
     window = make_window(content=content_copy)
     assert window.contents.page_item("resistance") is None
     assert window.contents.page_item("side-effects") is not None
-    assert window.statusBar().currentMessage().startswith(
-        "1 content problem found; the page concerned is left out."
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .startswith("1 content problem found; the page concerned is left out.")
     )
 
 

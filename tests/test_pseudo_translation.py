@@ -44,9 +44,11 @@ def test_every_string_grows_by_at_least_40_percent_and_still_works(pseudo_on: No
     assert pseudo("<b>Bold</b> text").startswith("[<b>")  # tags stay tags
     i18n.set_current_language("de")
     assert i18n._("Back") == pseudo("Zurück")
-    assert i18n.ngettext("{count} problem found.", "{count} problems found.", 2).format(
-        count=2
-    ).startswith("[2 Pröblémé")
+    assert (
+        i18n.ngettext("{count} problem found.", "{count} problems found.", 2)
+        .format(count=2)
+        .startswith("[2 Pröblémé")
+    )
 
 
 def test_it_is_off_unless_asked_for() -> None:
@@ -98,9 +100,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, obj
 
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
-def test_the_probe_ran_pseudo_translated(
-    reports: dict[str, dict[str, object]], lang: str
-) -> None:
+def test_the_probe_ran_pseudo_translated(reports: dict[str, dict[str, object]], lang: str) -> None:
     name = {"en": "HER2 Guide", "de": "HER2-Ratgeber"}[lang]
     assert reports[lang]["app name"] == pseudo(name)
     assert set(reports[lang]["problems"]) == set(WINDOWS)  # type: ignore[arg-type]

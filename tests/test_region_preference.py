@@ -65,9 +65,7 @@ def test_the_timeline_badges_follow_the_region_in_german(
         "USA",
     ]
     detail = without_soft_hyphens(view.detail.toPlainText())
-    assert detail.index("In der Schweiz:") < detail.index(
-        "In der EU (Deutschland, Österreich):"
-    )
+    assert detail.index("In der Schweiz:") < detail.index("In der EU (Deutschland, Österreich):")
 
 
 def test_an_unknown_region_in_the_settings_file_falls_back_to_other(tmp_path) -> None:

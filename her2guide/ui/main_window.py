@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from her2guide.timeline.model import Timeline
     from her2guide.ui.timeline_view import TimelineView
 
+
 class MainWindow(Retranslating, WindowChrome, QMainWindow):
     """Shows one place at a time (a page) and keeps the history, language and text size.
 

@@ -3,7 +3,6 @@ lines or is elided; the full text is the tooltip), previous/next, language, text
 leave. Large targets for unsteady hands; it follows the text size up to a limit so that it still
 fits a laptop screen."""
 
-
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,

@@ -51,9 +51,7 @@ def option_html(
         where = _("{stage} (you are here)").format(stage=stage.label)
     parts = [_heading(2, option.name)]
     if option.brand:
-        parts.append(
-            _paragraph(html.escape(_("Brand name: {brand}").format(brand=option.brand)))
-        )
+        parts.append(_paragraph(html.escape(_("Brand name: {brand}").format(brand=option.brand))))
     parts.append(_paragraph(html.escape(where), "i"))
     parts += [_heading(3, _("What it is")), _paragraph(_rich(option.what))]
     words = status_lines or [

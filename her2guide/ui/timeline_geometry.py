@@ -26,7 +26,6 @@ _TITLE_LINES = 4
 _MANY_OPTIONS = 5  # a stage with more options gets two columns when the width allows
 
 
-
 @dataclass(frozen=True)
 class LaidText:
     """Lines of one wrapped text, their box and font; line i starts at rect.top() + i * height."""

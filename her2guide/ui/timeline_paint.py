@@ -82,7 +82,6 @@ class TimelinePainter:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(layout.items[selected].rect.adjusted(-3, -3, 3, 3), 5, 5)
 
-
     def _draw_box(self, painter: QPainter, box: StageBox, palette: QPalette) -> None:
         marked = box.stage_id == self.marked
         border = palette.color(QPalette.ColorRole.Text if marked else QPalette.ColorRole.Mid)
@@ -183,4 +182,3 @@ class TimelinePainter:
         painter.setFont(self.layout.pin_font)
         painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
         painter.drawText(box.pin_label, Qt.AlignmentFlag.AlignCenter, box.pin_text)
-

@@ -165,4 +165,3 @@ class WindowChrome(QMainWindow):
             ("switch-language", self.switch_language_action),
         ):
             registry.register(action_id, action)
-
