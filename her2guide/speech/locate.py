@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-_INVISIBLE = {"\u00ad"}
+from her2guide.content.hyphenate import SOFT_HYPHEN
+
+_INVISIBLE = {SOFT_HYPHEN}
 _SPACES = {"\u2029", "\u2028", "\ufdd0", "\ufdd1", "\ufffc", "\u00a0", "\t", "\n", "\r", " "}
 
 

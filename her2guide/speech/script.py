@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.i18n import N_, gettext_for
 from her2guide.speech.sentences import sentence_spans
 
-SOFT_HYPHEN = "\u00ad"
 _SILENT_START, _SILENT_END = "\ue000", "\ue001"  # around shown text that is not spoken
 _BOX_SYMBOLS = "\u26a0\u2139\ufe0f"
 _SPACE = re.compile(r"\s+")
@@ -142,7 +142,7 @@ class _BlockReader(HTMLParser):
 
 
 def _fold(text: str) -> str:
-    return _SPACE.sub(" ", text.replace(SOFT_HYPHEN, "").replace("\u00a0", " ")).strip()
+    return _SPACE.sub(" ", without_soft_hyphens(text).replace("\u00a0", " ")).strip()
 
 
 def _shown(text: str) -> str:

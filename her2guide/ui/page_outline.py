@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QTextBlock
 from PySide6.QtWidgets import QComboBox, QTextEdit, QWidget
 
+from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.i18n import _
 
 _MARGIN = 2  # pixels: a heading this close to the top counts as the one in view
@@ -26,7 +27,7 @@ def document_headings(view: QTextEdit) -> list[Heading]:
     block: QTextBlock = view.document().begin()
     while block.isValid():
         level = block.blockFormat().headingLevel()
-        text = block.text().replace("\u00ad", "").strip()
+        text = without_soft_hyphens(block.text()).strip()
         if level >= 2 and text:
             headings.append(Heading(text, level, block.position()))
         block = block.next()
