@@ -6,13 +6,20 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QImage, QTextBlock, QTextDocument, QTextFragment
+from PySide6.QtGui import (
+    QAccessibleTextUpdateEvent,
+    QImage,
+    QTextBlock,
+    QTextDocument,
+    QTextFragment,
+)
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from her2guide.care_card import CARD_PAGE, ClinicContact
 from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.content.model import Rendered
+from her2guide.ui import reader as reader_module
 from her2guide.ui.main_window import MainWindow
 from her2guide.ui.reader import PREPARE_DELAY_MS
 from tests.helpers import WindowFactory
@@ -201,3 +208,26 @@ def _fragments(block: QTextBlock) -> Iterator[QTextFragment]:
     while not iterator.atEnd():
         yield iterator.fragment()
         iterator += 1
+
+
+def test_a_screen_reader_is_told_of_the_page_switched_to(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told: list[str] = []
+
+    class ScreenReaderOn:
+        """Qt's accessibility as when a screen reader runs: every text change is reported."""
+
+        @staticmethod
+        def isActive() -> bool:
+            return True
+
+        @staticmethod
+        def updateAccessibility(event: QAccessibleTextUpdateEvent) -> None:
+            told.append(event.textInserted())
+
+    monkeypatch.setattr(reader_module, "QAccessible", ScreenReaderOn)
+    _halfway(qtbot, window)
+    _switch(window, "de")
+    assert told == [window.reader.toPlainText()]
+    assert told[0].startswith("Nebenwirkungen")

@@ -11,7 +11,15 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 from PySide6.QtCore import QLocale, QMimeData, QRectF, QSize, QSizeF, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAccessible, QFont, QFontMetrics, QImage, QPainter, QTextDocument
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleTextUpdateEvent,
+    QFont,
+    QFontMetrics,
+    QImage,
+    QPainter,
+    QTextDocument,
+)
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QAbstractSlider, QScrollBar, QTextBrowser, QWidget
 
@@ -247,6 +255,10 @@ class ReaderView(Retranslating, QTextBrowser):
         shown = self.document()
         self._adopt(page)
         self.setDocument(self._spare)
+        if QAccessible.isActive():  # a screen reader is told of the new text, as by setHtml
+            QAccessible.updateAccessibility(
+                QAccessibleTextUpdateEvent(self, 0, shown.toPlainText(), self.toPlainText())
+            )
         self._spare = shown
         self._shown_html, self._spare_html = self._spare_html, self._shown_html
         lay_out_fully(self)
