@@ -231,3 +231,26 @@ def test_a_screen_reader_is_told_of_the_page_switched_to(
     _switch(window, "de")
     assert told == [window.reader.toPlainText()]
     assert told[0].startswith("Nebenwirkungen")
+
+
+def test_the_treatment_path_and_counselling_keep_working_across_switches(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    _halfway(qtbot, window)
+    window.show_timeline()
+    _switch(window, "de")
+    assert window.views.currentWidget() is window.timeline_view
+    assert window.windowTitle().startswith("Behandlungsweg")
+    window.go_back()
+    assert window.windowTitle().startswith("Nebenwirkungen")
+    window.counselling.action.trigger()
+    qtbot.wait(PREPARE_DELAY_MS + 200)
+    _switch(window, "en")
+    assert window.counselling.active
+    assert window.windowTitle().startswith("Side effects")
+    assert "Your turn" in window.reader.toPlainText()
+    assert _shown(window) == _as_drawn_afresh(window)
+    window.counselling.action.trigger()
+    _switch(window, "de")
+    assert "Nebenwirkungen" in without_soft_hyphens(window.reader.toPlainText())
+    assert _shown(window) == _as_drawn_afresh(window)
