@@ -82,3 +82,23 @@ def test_reader_contents_timeline_and_side_panels_follow_the_size(
     window.text_size_menu.preset_actions[150].trigger()
     for name, size in sizes.items():
         assert size() == before[name] * 1.5, name
+
+
+def test_the_page_keeps_its_size_once_the_whole_app_has_followed(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    """The app-wide font change reaches the widgets a moment after the reader's own; the page
+    must not fall back to the (smaller) application font then, at any size or back at 100 %."""
+    window = make_window()
+    side = window.side_by_side
+    side.action.trigger()
+    pages = {
+        "reader": window.reader,
+        "side by side": side.view.readers["de"],
+    }
+    at_100 = {name: view.document().defaultFont().pointSizeF() for name, view in pages.items()}
+    for preset in (200, 100):
+        window.text_size_menu.preset_actions[preset].trigger()
+        qtbot.wait(50)
+        for name, view in pages.items():
+            assert view.document().defaultFont().pointSizeF() == at_100[name] * preset / 100, name

@@ -149,8 +149,12 @@ class ReaderView(Retranslating, QTextBrowser):
         self.setAccessibleDescription(_("The text of the page you are reading"))
 
     def set_text_scale(self, percent: int) -> None:
+        """The page's size is the reader's own font: a text edit gives its document the
+        widget's font whenever that changes, so a document font alone would fall back to the
+        application's (smaller) font when the app-wide text size follows a moment later."""
         font = QFont(self.font())
         font.setPointSizeF(BASE_POINT_SIZE * percent / 100)
+        self.setFont(font)
         self.document().setDefaultFont(font)
         self._scroll_bar.overlap = QFontMetrics(font).lineSpacing()
         self._prepare_soon()
