@@ -33,7 +33,7 @@ from her2guide.content.readability import prose
 from her2guide.logfile import LOGGER_NAME
 from her2guide.search import store
 from her2guide.search.answer import Answer, explain, replace_words
-from her2guide.search.fold import fold, fold_with_offsets
+from her2guide.search.fold import Folded, fold, fold_with_offsets
 from her2guide.search.query import Query, plan_query
 from her2guide.search.ranking import Aboutness
 from her2guide.search.spelling import Vocabulary
@@ -235,12 +235,19 @@ def _compiled_hits(pieces: frozenset[tuple[str, bool]]) -> re.Pattern[str]:
 Snippet = tuple[tuple[str, bool], ...]
 
 
+@lru_cache(maxsize=1024)
+def _folded(text: str, lang: str) -> Folded:
+    """A paragraph folded with offsets, kept: the next keystroke mostly shows the same ones."""
+    return fold_with_offsets(text, lang)
+
+
 def _snippet(text: str, lang: str, pattern: re.Pattern[str]) -> tuple[Snippet, str]:
     """The text around the first hit, cut at word boundaries, with every hit in it marked;
-    and the original text of that first hit."""
-    folded = fold_with_offsets(text, lang)
-    spans = [folded.span(m.start(), m.end()) for m in pattern.finditer(folded.text)]
-    first = spans[0] if spans else (0, 0)
+    and the original text of that first hit. Only the hits inside the snippet are mapped back
+    to the original text: a short prefix can occur hundreds of times in a long paragraph."""
+    folded = _folded(text, lang)
+    found = pattern.search(folded.text)
+    first = folded.span(found.start(), found.end()) if found else (0, 0)
     start = max(0, first[0] - SNIPPET_LEAD)
     if start:
         start = text.find(" ", start, first[0]) + 1 or first[0]
@@ -249,8 +256,11 @@ def _snippet(text: str, lang: str, pattern: re.Pattern[str]) -> tuple[Snippet, s
         end = text.rfind(" ", first[1], end)
     pieces: list[tuple[str, bool]] = [("\u2026", False)] if start else []
     position = start
-    for hit_start, hit_end in spans:
-        if hit_start < position or hit_end > end:
+    for hit in pattern.finditer(folded.text, found.start()) if found else ():
+        hit_start, hit_end = folded.span(hit.start(), hit.end())
+        if hit_end > end:
+            break  # hits come in order: the rest lie beyond the snippet too
+        if hit_start < position:
             continue
         pieces += [(text[position:hit_start], False), (text[hit_start:hit_end], True)]
         position = hit_end

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -27,6 +28,7 @@ from PySide6.QtGui import (
     QFontMetrics,
     QPainter,
     QPalette,
+    QResizeEvent,
     QTextCharFormat,
     QTextLayout,
 )
@@ -104,27 +106,31 @@ class ResultDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._layouts: dict[tuple[int, int, str], QTextLayout] = {}
-        self._sizes: dict[tuple[int, int, str], QSize] = {}
+        self._layouts: dict[int, QTextLayout] = {}
+        self._sizes: dict[int, QSize] = {}
+        self._bold: dict[str, QFont] = {}
 
     def forget(self) -> None:
-        """Drops the wrapped snippets; called when the model gets new rows."""
+        """Drops the wrapped snippets and row heights; called when the model gets new rows and
+        when the view's width or font changes."""
         self._layouts.clear()
         self._sizes.clear()
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
-        bold = QFont(option.font)
-        bold.setBold(True)
-        return option.font, bold
+        key = option.font.key()
+        if key not in self._bold:
+            self._bold[key] = QFont(option.font)
+            self._bold[key].setBold(True)
+        return option.font, self._bold[key]
 
     def _snippet_layout(
-        self, result: SearchResult, option: QStyleOptionViewItem, width: int
+        self, row: int, result: SearchResult, option: QStyleOptionViewItem
     ) -> QTextLayout:
-        """The snippet wrapped at ``width``, hits in bold, at most :data:`SNIPPET_LINES` lines."""
-        key = (id(result), width, option.font.key())
-        if key not in self._layouts:
-            self._layouts[key] = self._wrapped(result, option, width)
-        return self._layouts[key]
+        """The snippet wrapped to the view's width, hits in bold, at most
+        :data:`SNIPPET_LINES` lines; wrapped once per row."""
+        if row not in self._layouts:
+            self._layouts[row] = self._wrapped(result, option, self._width(option))
+        return self._layouts[row]
 
     def _wrapped(
         self, result: SearchResult, option: QStyleOptionViewItem, width: int
@@ -160,11 +166,11 @@ class ResultDelegate(QStyledItemDelegate):
         return max(100, width - 2 * PADDING)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        width = self._width(option)
-        key = (index.row(), width, option.font.key())
-        if key not in self._sizes:
-            self._sizes[key] = self._size(option, index)
-        return self._sizes[key]
+        """The row's height, worked out once per row: the view asks for it many times."""
+        row = index.row()
+        if row not in self._sizes:
+            self._sizes[row] = self._size(option, index)
+        return self._sizes[row]
 
     def _size(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         row = index.data(RESULT_ROLE)
@@ -173,7 +179,7 @@ class ResultDelegate(QStyledItemDelegate):
         if not isinstance(row, WayOn):
             if row.section or row.heading:
                 height += QFontMetrics(plain).height()
-            layout = self._snippet_layout(row, option, self._width(option))
+            layout = self._snippet_layout(index.row(), row, option)
             height += round(layout.boundingRect().height()) + 2
         return QSize(self._width(option) + 2 * PADDING, height + PADDING)
 
@@ -206,7 +212,7 @@ class ResultDelegate(QStyledItemDelegate):
                 painter.setPen(muted)
                 rect = self._line(painter, rect, where, plain)
             painter.setPen(text_colour)
-            self._snippet_layout(row, option, rect.width()).draw(
+            self._snippet_layout(index.row(), row, option).draw(
                 painter, QPointF(rect.left(), rect.top() + 2)
             )
         painter.restore()
@@ -243,11 +249,21 @@ class ResultsList(QListView):
         super().__init__()
         self.results_model = ResultsModel(self)
         self.setModel(self.results_model)
-        delegate = ResultDelegate(self)
-        self.results_model.modelAboutToBeReset.connect(delegate.forget)
-        self.setItemDelegate(delegate)
+        self.delegate = ResultDelegate(self)
+        self.results_model.modelAboutToBeReset.connect(self.delegate.forget)
+        self.setItemDelegate(self.delegate)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if event.size().width() != event.oldSize().width():
+            self.delegate.forget()  # the snippets wrap anew at the new width
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self.delegate.forget()
+        super().changeEvent(event)
 
     def count(self) -> int:
         return self.results_model.rowCount()
