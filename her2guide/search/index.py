@@ -24,8 +24,8 @@ import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, partial
 from pathlib import Path
 
 from her2guide.content.model import GLOSSARY_PAGE, LanguageContent
@@ -33,9 +33,10 @@ from her2guide.content.readability import prose
 from her2guide.logfile import LOGGER_NAME
 from her2guide.search import store
 from her2guide.search.answer import Answer, explain, replace_words
-from her2guide.search.fold import Folded, fold, fold_with_offsets
+from her2guide.search.fold import fold
 from her2guide.search.query import Query, plan_query
 from her2guide.search.ranking import Aboutness
+from her2guide.search.snippets import Excerpt, Snippet, excerpt
 from her2guide.search.spelling import Vocabulary
 from her2guide.search.store import StoredDocuments
 from her2guide.search.synonyms import Synonyms, parse_synonyms
@@ -45,8 +46,6 @@ COLUMN_WEIGHTS = (10.0, 4.0, 2.0, 1.0, 3.0)  # title, headings, summary, body, t
 WORD_START_BOOST = 2.0
 OTHER_LANGUAGE_WEIGHT = 0.8
 NAME_SEPARATOR = " \u00b7 "
-SNIPPET_CHARS = 150
-SNIPPET_LEAD = 40
 
 ABOUT_DEPTH = 30
 
@@ -76,8 +75,10 @@ def _check_sqlite() -> None:
 class SearchResult:
     """One ranked hit: where it is, how to show it, and the words to highlight on its page.
 
-    ``snippet`` is the text around the hit as (text, is_hit) pieces; ``match`` is the original
-    text of the first hit, which the reader highlights after opening the page.
+    ``snippet`` is the text around the hit as (text, is_hit) pieces, ``heading`` the heading it
+    stands under and ``match`` the original text of the first hit, which the reader highlights
+    after opening the page: all three are cut when first asked for (see
+    :mod:`her2guide.search.snippets`), so that a keystroke cuts them for the rows shown only.
     """
 
     lang: str
@@ -86,10 +87,24 @@ class SearchResult:
     fragment: str
     title: str
     section: str
-    heading: str
-    snippet: tuple[tuple[str, bool], ...]
-    match: str
     score: float
+    cut: Callable[[], Excerpt] = field(repr=False, compare=False)
+
+    @cached_property
+    def _excerpt(self) -> Excerpt:
+        return self.cut()
+
+    @property
+    def heading(self) -> str:
+        return self._excerpt.heading
+
+    @property
+    def snippet(self) -> Snippet:
+        return self._excerpt.snippet
+
+    @property
+    def match(self) -> str:
+        return self._excerpt.match
 
 
 def _index_form(folded: str) -> str:
@@ -214,60 +229,6 @@ def _documents(content: LanguageContent) -> list[Document]:
             for term in content.glossary.values()
         ]
     return documents
-
-
-def _hit_pattern(query: Query) -> re.Pattern[str]:
-    """Where the query's alternatives occur in folded text, the way the index matches them."""
-    return _compiled_hits(
-        frozenset((p, a.at_word_start(p)) for a in query.alternatives for p in a.pieces)
-    )
-
-
-@lru_cache(maxsize=256)
-def _compiled_hits(pieces: frozenset[tuple[str, bool]]) -> re.Pattern[str]:
-    patterns = []
-    for piece, at_word_start in sorted(pieces, key=lambda p: len(p[0]), reverse=True):
-        pattern = r"\W+".join(re.escape(word) for word in piece.split(" "))
-        patterns.append(r"(?<!\w)" + pattern if at_word_start else pattern)
-    return re.compile("|".join(patterns))
-
-
-Snippet = tuple[tuple[str, bool], ...]
-
-
-@lru_cache(maxsize=1024)
-def _folded(text: str, lang: str) -> Folded:
-    """A paragraph folded with offsets, kept: the next keystroke mostly shows the same ones."""
-    return fold_with_offsets(text, lang)
-
-
-def _snippet(text: str, lang: str, pattern: re.Pattern[str]) -> tuple[Snippet, str]:
-    """The text around the first hit, cut at word boundaries, with every hit in it marked;
-    and the original text of that first hit. Only the hits inside the snippet are mapped back
-    to the original text: a short prefix can occur hundreds of times in a long paragraph."""
-    folded = _folded(text, lang)
-    found = pattern.search(folded.text)
-    first = folded.span(found.start(), found.end()) if found else (0, 0)
-    start = max(0, first[0] - SNIPPET_LEAD)
-    if start:
-        start = text.find(" ", start, first[0]) + 1 or first[0]
-    end = min(len(text), start + SNIPPET_CHARS)
-    if end < len(text) and " " in text[first[1] : end]:
-        end = text.rfind(" ", first[1], end)
-    pieces: list[tuple[str, bool]] = [("\u2026", False)] if start else []
-    position = start
-    for hit in pattern.finditer(folded.text, found.start()) if found else ():
-        hit_start, hit_end = folded.span(hit.start(), hit.end())
-        if hit_end > end:
-            break  # hits come in order: the rest lie beyond the snippet too
-        if hit_start < position:
-            continue
-        pieces += [(text[position:hit_start], False), (text[hit_start:hit_end], True)]
-        position = hit_end
-    pieces.append((text[position:end].rstrip(), False))
-    if end < len(text):
-        pieces.append((" \u2026", False))
-    return tuple(p for p in pieces if p[0]), text[first[0] : first[1]]
 
 
 class SearchIndex:
@@ -407,13 +368,10 @@ class SearchIndex:
             for rowid, score in hits.get(lang, ())
         ]
         ranked.sort(key=lambda item: item[0])
-        patterns: dict[str, re.Pattern[str]] = {}
-        results = []
-        for score, lang, rowid, query in ranked[:limit]:
-            if lang not in patterns:
-                patterns[lang] = _hit_pattern(query)
-            document = self._documents[lang][rowid]
-            results.append(self._result(lang, document, query, patterns[lang], score))
+        results = [
+            self._result(lang, self._documents[lang][rowid], query, score)
+            for score, lang, rowid, query in ranked[:limit]
+        ]
         return explain(text, langs, queries, results, self._vocabularies)
 
     def matching_terms(self, text: str, lang: str) -> tuple[list[str], str]:
@@ -478,29 +436,10 @@ class SearchIndex:
         ]
 
     @staticmethod
-    def _result(
-        lang: str, document: Document, query: Query, pattern: re.Pattern[str], score: float
-    ) -> SearchResult:
-        """The result with its snippet from the first paragraph (or heading) holding a hit."""
-        heading, snippet, match = "", None, ""
-        for section in (document.summary, *document.body):
-            hit = next((p for p in section.paragraphs if p.holds(query)), None)
-            if hit is not None:
-                heading = section.heading.original
-                snippet, match = _snippet(hit.original, lang, pattern)
-                break
-            if section.heading.original and section.heading.holds(query):
-                heading = section.heading.original
-                match = _snippet(heading, lang, pattern)[1]
-                first = section.paragraphs[0].original if section.paragraphs else ""
-                snippet = _snippet(first, lang, pattern)[0]
-                break
-        if snippet is None:
-            summary = document.summary.paragraphs
-            snippet = _snippet(summary[0].original if summary else "", lang, pattern)[0]
-            match = _snippet(document.title_text.original, lang, pattern)[1]
+    def _result(lang: str, document: Document, query: Query, score: float) -> SearchResult:
+        """The result; its snippet is cut when first shown."""
         return SearchResult(
             lang=lang, kind=document.kind, page_id=document.page_id,
             fragment=document.fragment, title=document.title, section=document.section,
-            heading=heading, snippet=snippet, match=match, score=score,
+            score=score, cut=partial(excerpt, document, query, lang),
         )  # fmt: skip

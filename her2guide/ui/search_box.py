@@ -178,12 +178,12 @@ class SearchResultsPanel(Retranslating, QFrame):
 
     def preferred_height(self, most: int) -> int:
         """The height that shows every row, or ``most`` if that is less: rows past it are not
-        measured (the list scrolls to them)."""
-        rows = 0
-        for row in range(self.list.count()):
-            if rows > most:
-                break
-            rows += self.list.sizeHintForRow(row)
+        measured, nor given to the list before it scrolls to them."""
+        rows, count = 0, 0
+        while count < self.list.count() and rows <= most:
+            rows += self.list.row_height(count)
+            count += 1
+        self.list.results_model.in_view = max(1, count)
         layout = self.layout()
         margins = layout.contentsMargins()
         parts = [

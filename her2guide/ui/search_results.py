@@ -52,6 +52,7 @@ PADDING = 8
 PANEL_WIDTH = 620
 SNIPPET_LINES = 3  # a snippet is at most 150 characters: three lines even at 200 % text
 ARROW = "\u2192 "
+FETCHED_ROWS = 2  # rows given to the view at a time when it scrolls past the last
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -67,21 +68,46 @@ def result_text(result: SearchResult, *, show_language: bool) -> str:
 
 
 class ResultsModel(QAbstractListModel):
-    """The rows of the list: results, then the ways on; replaced as a whole on each search."""
+    """The rows of the list: results, then the ways on; replaced as a whole on each search.
+
+    The view is given rows as it needs them: those the panel shows without scrolling (see
+    :meth:`give`), the next ones when the reader scrolls or moves down to them (Qt's
+    ``fetchMore``). So a keystroke measures, wraps and cuts snippets for the rows in view only.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[SearchResult | WayOn] = []
+        self.given = 0  # the first rows, which the view has
+        # Rows the panel showed without scrolling: the next search gives the view as many at
+        # once, so that the view is laid out (and its scroll bar shown or hidden) only once.
+        self.in_view = 1
         self.show_language = False
 
     def set_rows(self, rows: list[SearchResult | WayOn], *, show_language: bool) -> None:
         self.beginResetModel()
         self.rows = rows
+        self.given = min(self.in_view, len(rows))
         self.show_language = show_language
         self.endResetModel()
 
+    def give(self, count: int) -> None:
+        """Gives the view the first ``count`` rows (or all there are)."""
+        count = min(count, len(self.rows))
+        if count > self.given:
+            self.beginInsertRows(QModelIndex(), self.given, count - 1)
+            self.given = count
+            self.endInsertRows()
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else self.given
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and self.given < len(self.rows)
+
+    def fetchMore(self, parent: Index) -> None:
+        if not parent.isValid():
+            self.give(self.given + FETCHED_ROWS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -266,17 +292,25 @@ class ResultsList(QListView):
         super().changeEvent(event)
 
     def count(self) -> int:
-        return self.results_model.rowCount()
+        """All rows, also those not yet given to the view."""
+        return len(self.results_model.rows)
 
     def currentRow(self) -> int:
         return self.currentIndex().row()
 
     def setCurrentRow(self, row: int) -> None:
+        self.results_model.give(row + 1)
         self.setCurrentIndex(self.results_model.index(row))
 
     def row_text(self, row: int) -> str:
         """What a screen reader reads for the row."""
+        self.results_model.give(row + 1)
         return self.results_model.index(row).data()
+
+    def row_height(self, row: int) -> int:
+        """The row's height, given to the view first if need be."""
+        self.results_model.give(row + 1)
+        return self.sizeHintForRow(row)
 
     def row(self, row: int) -> SearchResult | WayOn:
         return self.results_model.rows[row]
