@@ -25,7 +25,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, partial
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 
 from her2guide.content.model import GLOSSARY_PAGE, LanguageContent
@@ -50,9 +50,7 @@ NAME_SEPARATOR = " \u00b7 "
 ABOUT_DEPTH = 30
 
 _RANKED = (
-    f"SELECT rowid, bm25(docs, {', '.join(map(str, COLUMN_WEIGHTS))}) * CASE WHEN rowid IN "
-    "(SELECT rowid FROM docs WHERE docs MATCH :word_start) "
-    f"THEN {WORD_START_BOOST} ELSE 1.0 END AS score "
+    f"SELECT rowid, bm25(docs, {', '.join(map(str, COLUMN_WEIGHTS))}) AS score "
     "FROM docs WHERE docs MATCH :match ORDER BY score, rowid LIMIT :limit"
 )
 _NON_WORD = re.compile(r"\W+")
@@ -112,6 +110,12 @@ def _index_form(folded: str) -> str:
     return " " + _NON_WORD.sub(" ", folded).strip() + " "
 
 
+@lru_cache(maxsize=256)
+def _stored_section(section: str, lang: str) -> str:
+    """A section's title as the index stores it (with the page's headings)."""
+    return _index_form(fold(section, lang))
+
+
 @dataclass(frozen=True)
 class _Text:
     """A piece of a document as written and in the form the index stores."""
@@ -149,6 +153,12 @@ class Document:
     body: tuple[_Section, ...]
     names: tuple[str, ...] = ()  # a term's name and other names, as stored
     terms: str = ""  # a page's glossary terms (the words it links to the glossary), as stored
+
+    @cached_property
+    def stored(self) -> str:
+        """Everything the index stores of it but its section's title, as stored."""
+        paragraphs = (p.stored for s in (self.summary, *self.body) for p in s.paragraphs)
+        return self.title_text.stored + self.headings + "".join(paragraphs) + self.terms
 
     @cached_property
     def headings(self) -> str:
@@ -315,7 +325,7 @@ class SearchIndex:
         """What an index holds: each document's stored columns, the documents, the words."""
         _check_sqlite()
         documents = _documents(self._content_for(lang))
-        section_title = {d.section: _index_form(fold(d.section, lang)) for d in documents}
+        section_title = {d.section: _stored_section(d.section, lang) for d in documents}
         rows = [
             (
                 document.title_text.stored,
@@ -419,21 +429,27 @@ class SearchIndex:
 
         SQL returns ``ABOUT_DEPTH + limit`` rows: however the top ``ABOUT_DEPTH`` are reweighed,
         the best ``limit`` are among them, so the work per keystroke does not grow with the
-        content.
+        content. Whether the words start words is told from those rows' text (a second MATCH in
+        SQL would cost as much as the first).
         """
-        parameters = {
-            "match": query.match_expression(),
-            "word_start": query.match_expression(word_start=True),
-            "limit": ABOUT_DEPTH + limit,
-        }
+        parameters = {"match": query.match_expression(), "limit": ABOUT_DEPTH + limit}
         hits = self._dbs[lang].execute(_RANKED, parameters).fetchall()
         documents = self._documents[lang]
+        weighed = sorted(
+            (score * (WORD_START_BOOST if self._starts_words(lang, rowid, query) else 1.0), rowid)
+            for rowid, score in hits
+        )
         about = Aboutness(query)
         # Only the best by BM25 are weighed for what they are about: enough to reorder the top.
         return [
             (rowid, score * about.factor(documents[rowid]) if number < ABOUT_DEPTH else score)
-            for number, (rowid, score) in enumerate(hits)
+            for number, (score, rowid) in enumerate(weighed)
         ]
+
+    def _starts_words(self, lang: str, rowid: int, query: Query) -> bool:
+        """Whether the document holds every query word at the start of a word."""
+        document = self._documents[lang][rowid]
+        return query.starts_words(document.stored + _stored_section(document.section, lang))
 
     @staticmethod
     def _result(lang: str, document: Document, query: Query, score: float) -> SearchResult:
