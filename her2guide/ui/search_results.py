@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     QPointF,
     QRect,
     QSize,
@@ -29,8 +30,10 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QResizeEvent,
+    QStaticText,
     QTextCharFormat,
     QTextLayout,
+    QTransform,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,6 +55,8 @@ PADDING = 8
 PANEL_WIDTH = 620
 SNIPPET_LINES = 3  # a snippet is at most 150 characters: three lines even at 200 % text
 ARROW = "\u2192 "
+LINES_KEPT = 500  # titles and places laid out, kept from one keystroke to the next
+UNCUT = 1 << 20  # room enough for any line
 FETCHED_ROWS = 2  # rows given to the view at a time when it scrolls past the last
 
 Index = QModelIndex | QPersistentModelIndex
@@ -134,7 +139,10 @@ class ResultDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._layouts: dict[int, QTextLayout] = {}
         self._sizes: dict[int, QSize] = {}
-        self._bold: dict[str, QFont] = {}
+        self._plain = QFont()
+        self._bold = QFont()
+        self._set_fonts(self._plain)
+        self._lines: dict[tuple[str, bool, int], tuple[QStaticText, int]] = {}
 
     def forget(self) -> None:
         """Drops the wrapped snippets and row heights; called when the model gets new rows and
@@ -143,11 +151,16 @@ class ResultDelegate(QStyledItemDelegate):
         self._sizes.clear()
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
-        key = option.font.key()
-        if key not in self._bold:
-            self._bold[key] = QFont(option.font)
-            self._bold[key].setBold(True)
-        return option.font, self._bold[key]
+        if option.font != self._plain:
+            self._set_fonts(option.font)
+            self._lines.clear()
+        return self._plain, self._bold
+
+    def _set_fonts(self, font: QFont) -> None:
+        self._plain = QFont(font)
+        self._bold = QFont(font)
+        self._bold.setBold(True)
+        self._metrics = (QFontMetrics(self._plain), QFontMetrics(self._bold))
 
     def _snippet_layout(
         self, row: int, result: SearchResult, option: QStyleOptionViewItem
@@ -200,11 +213,11 @@ class ResultDelegate(QStyledItemDelegate):
 
     def _size(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         row = index.data(RESULT_ROLE)
-        plain, bold = self._fonts(option)
-        height = QFontMetrics(bold).height()
+        self._fonts(option)
+        height = self._metrics[True].height()
         if not isinstance(row, WayOn):
             if row.section or row.heading:
-                height += QFontMetrics(plain).height()
+                height += self._metrics[False].height()
             layout = self._snippet_layout(index.row(), row, option)
             height += round(layout.boundingRect().height()) + 2
         return QSize(self._width(option) + 2 * PADDING, height + PADDING)
@@ -220,52 +233,65 @@ class ResultDelegate(QStyledItemDelegate):
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         text_colour = option.palette.color(role)
         muted = text_colour if selected else theme_colour("muted")
-        plain, bold = self._fonts(option)
+        self._fonts(option)
         rect = option.rect.adjusted(PADDING, PADDING // 2, -PADDING, 0)
         row = index.data(RESULT_ROLE)
         painter.save()
         painter.setClipRect(option.rect)
         if isinstance(row, WayOn):
             painter.setPen(text_colour if selected else theme_colour("link"))
-            self._line(painter, rect, ARROW + row.label(), bold)
+            self._line(painter, rect, ARROW + row.label(), True)
         else:
             show_language = getattr(index.model(), "show_language", False)
             badge = f" [{row.lang.upper()}]" if show_language else ""
             painter.setPen(text_colour)
-            rect = self._line(painter, rect, row.title, bold, (badge, plain, muted))
+            rect = self._line(painter, rect, row.title, True, (badge, muted))
             where = " \u00b7 ".join(part for part in (row.section, row.heading) if part)
             if where:
                 painter.setPen(muted)
-                rect = self._line(painter, rect, where, plain)
+                rect = self._line(painter, rect, where, False)
             painter.setPen(text_colour)
             self._snippet_layout(index.row(), row, option).draw(
                 painter, QPointF(rect.left(), rect.top() + 2)
             )
         painter.restore()
 
-    @staticmethod
+    def _shaped(self, text: str, strong: bool, room: int) -> tuple[QStaticText, int]:
+        """``text`` cut with "…" to fit ``room``, laid out once, and its width: titles and
+        places come back from one keystroke to the next."""
+        key = (text, strong, room)
+        if key not in self._lines:
+            if len(self._lines) > LINES_KEPT:
+                self._lines.clear()
+            metrics = self._metrics[strong]
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+            static = QStaticText(shown)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(QTransform(), self._bold if strong else self._plain)
+            self._lines[key] = (static, metrics.horizontalAdvance(shown))
+        return self._lines[key]
+
     def _line(
+        self,
         painter: QPainter,
         rect: QRect,
         text: str,
-        font: QFont,
-        after: tuple[str, QFont, QColor] | None = None,
+        strong: bool,
+        after: tuple[str, QColor] | None = None,
     ) -> QRect:
-        """Draws one line of ``text`` at the top of ``rect``, cut with "…" if too long, and
-        ``after`` it a short text in its own font and colour (the language of a result);
-        returns what is left of ``rect`` below the line."""
-        metrics = QFontMetrics(font)
-        tail, tail_font, tail_colour = after or ("", font, painter.pen().color())
-        room = rect.width() - QFontMetrics(tail_font).horizontalAdvance(tail)
-        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
-        baseline = rect.top() + metrics.ascent()
-        painter.setFont(font)
-        painter.drawText(rect.left(), baseline, shown)
+        """Draws one line of ``text`` (in bold if ``strong``) at the top of ``rect``, cut with
+        "…" if too long, and ``after`` it a short plain text in its own colour (the language of
+        a result); returns what is left of ``rect`` below the line."""
+        tail, tail_colour = after or ("", QColor())
+        badge, badge_width = self._shaped(tail, False, UNCUT)
+        shown, width = self._shaped(text, strong, rect.width() - badge_width)
+        painter.setFont(self._bold if strong else self._plain)
+        painter.drawStaticText(rect.topLeft(), shown)
         if tail:
-            painter.setFont(tail_font)
+            painter.setFont(self._plain)
             painter.setPen(tail_colour)
-            painter.drawText(rect.left() + metrics.horizontalAdvance(shown), baseline, tail)
-        return rect.adjusted(0, metrics.height(), 0, 0)
+            painter.drawStaticText(QPoint(rect.left() + width, rect.top()), badge)
+        return rect.adjusted(0, self._metrics[strong].height(), 0, 0)
 
 
 class ResultsList(QListView):
