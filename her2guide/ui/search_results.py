@@ -49,13 +49,14 @@ from her2guide.ui.theming import theme_colour
 
 if TYPE_CHECKING:
     from her2guide.search.index import SearchResult
+    from her2guide.search.snippets import Snippet
 
 RESULT_ROLE = Qt.ItemDataRole.UserRole
 PADDING = 8
 PANEL_WIDTH = 620
 SNIPPET_LINES = 3  # a snippet is at most 150 characters: three lines even at 200 % text
 ARROW = "\u2192 "
-LINES_KEPT = 500  # titles and places laid out, kept from one keystroke to the next
+LINES_KEPT = 500  # lines and snippets laid out, kept from one keystroke to the next
 UNCUT = 1 << 20  # room enough for any line
 FETCHED_ROWS = 2  # rows given to the view at a time when it scrolls past the last
 
@@ -131,13 +132,13 @@ class ResultDelegate(QStyledItemDelegate):
     """Paints a result (title, where, snippet) or a way on (an arrow and its label).
 
     The view asks for every row's height several times per search (layout, scroll bar, the
-    panel's height); each row's height and wrapped snippet are worked out once per width and
-    kept until the rows change.
+    panel's height); each row's height is worked out once and kept until the rows change. A
+    wrapped snippet is kept by its text and hits: the next keystroke often shows it again.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._layouts: dict[int, QTextLayout] = {}
+        self._layouts: dict[tuple[Snippet, int], QTextLayout] = {}
         self._sizes: dict[int, QSize] = {}
         self._plain = QFont()
         self._bold = QFont()
@@ -145,15 +146,15 @@ class ResultDelegate(QStyledItemDelegate):
         self._lines: dict[tuple[str, bool, int], tuple[QStaticText, int]] = {}
 
     def forget(self) -> None:
-        """Drops the wrapped snippets and row heights; called when the model gets new rows and
-        when the view's width or font changes."""
-        self._layouts.clear()
+        """Drops the row heights; called when the model gets new rows and when the view's width
+        or font changes."""
         self._sizes.clear()
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         if option.font != self._plain:
             self._set_fonts(option.font)
             self._lines.clear()
+            self._layouts.clear()
         return self._plain, self._bold
 
     def _set_fonts(self, font: QFont) -> None:
@@ -162,14 +163,15 @@ class ResultDelegate(QStyledItemDelegate):
         self._bold.setBold(True)
         self._metrics = (QFontMetrics(self._plain), QFontMetrics(self._bold))
 
-    def _snippet_layout(
-        self, row: int, result: SearchResult, option: QStyleOptionViewItem
-    ) -> QTextLayout:
+    def _snippet_layout(self, result: SearchResult, option: QStyleOptionViewItem) -> QTextLayout:
         """The snippet wrapped to the view's width, hits in bold, at most
-        :data:`SNIPPET_LINES` lines; wrapped once per row."""
-        if row not in self._layouts:
-            self._layouts[row] = self._wrapped(result, option, self._width(option))
-        return self._layouts[row]
+        :data:`SNIPPET_LINES` lines."""
+        key = (result.snippet, self._width(option))
+        if key not in self._layouts:
+            if len(self._layouts) > LINES_KEPT:
+                self._layouts.clear()
+            self._layouts[key] = self._wrapped(result, option, key[1])
+        return self._layouts[key]
 
     def _wrapped(
         self, result: SearchResult, option: QStyleOptionViewItem, width: int
@@ -218,7 +220,7 @@ class ResultDelegate(QStyledItemDelegate):
         if not isinstance(row, WayOn):
             if row.section or row.heading:
                 height += self._metrics[False].height()
-            layout = self._snippet_layout(index.row(), row, option)
+            layout = self._snippet_layout(row, option)
             height += round(layout.boundingRect().height()) + 2
         return QSize(self._width(option) + 2 * PADDING, height + PADDING)
 
@@ -251,9 +253,7 @@ class ResultDelegate(QStyledItemDelegate):
                 painter.setPen(muted)
                 rect = self._line(painter, rect, where, False)
             painter.setPen(text_colour)
-            self._snippet_layout(index.row(), row, option).draw(
-                painter, QPointF(rect.left(), rect.top() + 2)
-            )
+            self._snippet_layout(row, option).draw(painter, QPointF(rect.left(), rect.top() + 2))
         painter.restore()
 
     def _shaped(self, text: str, strong: bool, room: int) -> tuple[QStaticText, int]:
