@@ -184,6 +184,35 @@ def test_a_title_hit_ranks_above_a_passing_mention(tmp_path: Path) -> None:
     assert _ids(index.search("fatigue", ["en"])) == ["about", "mention"]
 
 
+def test_the_best_page_comes_first_when_a_prefix_matches_many_pages(tmp_path: Path) -> None:
+    # More matching pages than the search ranks in depth, each mentioning "breathing" once; the
+    # page about it comes last in reading order and must still come first, its snippet cut.
+    pages = {
+        f"mention-{number:03d}": (f"Daily life {number}", "Rest well. Breathing calmly helps.")
+        for number in range(120)
+    }
+    pages["zz-about"] = ("Breathlessness", "Breathlessness means you cannot catch your breath.")
+    index = _index(tmp_path, {"en": pages})
+    for typed in ("br", "bre", "brea", "breath"):
+        results = index.search(typed, ["en"])
+        assert _ids(results)[0] == "zz-about", typed
+        assert len(results) == 20
+        assert _hits(results[0])[0].lower().startswith(typed)
+
+
+def test_a_word_start_ranks_above_the_same_letters_inside_a_word(tmp_path: Path) -> None:
+    index = _index(
+        tmp_path,
+        {
+            "en": {
+                "inside": ("Notes", "Your hearing may change."),
+                "start": ("Notes", "Your ear may feel blocked for a few days after it."),
+            }
+        },
+    )
+    assert _ids(index.search("ear", ["en"])) == ["start", "inside"]
+
+
 def test_the_current_language_only_unless_both_are_asked_for(tmp_path: Path) -> None:
     index = _index(
         tmp_path,

@@ -95,6 +95,40 @@ def test_keyboard_choice_opens_the_page_and_highlights_the_hit(
     assert current.selectedText() == "T-DXd"
 
 
+def test_the_keyboard_reaches_every_result_below_the_rows_in_view(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    _type_search(qtbot, window, "side effects")
+    box = window.search_tools.search_box
+    view = box.panel.list
+    results = box.panel.results
+    assert len(results) > 10  # more than the panel shows without scrolling
+    for row in range(1, len(results)):
+        qtbot.keyClick(box, Qt.Key.Key_Down)
+        assert box.panel.current_result() is results[row]
+        assert view.viewport().rect().intersects(view.visualRect(view.currentIndex()))
+    assert view.row_text(len(results) - 1).startswith(results[-1].title)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert window.current_page == results[-1].page_id
+
+
+def test_scrolling_the_results_to_the_end_shows_them_all(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    _type_search(qtbot, window, "side effects")
+    view = window.search_tools.search_box.panel.list
+    scroll_bar = view.verticalScrollBar()
+    assert scroll_bar.isVisible()
+    for _ in range(view.count()):
+        scroll_bar.setValue(scroll_bar.maximum())
+        QApplication.processEvents()
+    assert view.model().rowCount() == view.count() > 10
+    last = view.model().index(view.count() - 1, 0)
+    assert view.viewport().rect().intersects(view.visualRect(last))
+
+
 def test_nothing_found_says_so_and_offers_ways_on(qtbot: QtBot, make_window: WindowFactory) -> None:
     window = make_window()
     _type_search(qtbot, window, "xylophone")

@@ -24,8 +24,8 @@ import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 
 from her2guide.content.model import GLOSSARY_PAGE, LanguageContent
@@ -33,9 +33,10 @@ from her2guide.content.readability import prose
 from her2guide.logfile import LOGGER_NAME
 from her2guide.search import store
 from her2guide.search.answer import Answer, explain, replace_words
-from her2guide.search.fold import fold, fold_with_offsets
+from her2guide.search.fold import fold
 from her2guide.search.query import Query, plan_query
 from her2guide.search.ranking import Aboutness
+from her2guide.search.snippets import Excerpt, Snippet, excerpt
 from her2guide.search.spelling import Vocabulary
 from her2guide.search.store import StoredDocuments
 from her2guide.search.synonyms import Synonyms, parse_synonyms
@@ -45,15 +46,11 @@ COLUMN_WEIGHTS = (10.0, 4.0, 2.0, 1.0, 3.0)  # title, headings, summary, body, t
 WORD_START_BOOST = 2.0
 OTHER_LANGUAGE_WEIGHT = 0.8
 NAME_SEPARATOR = " \u00b7 "
-SNIPPET_CHARS = 150
-SNIPPET_LEAD = 40
 
 ABOUT_DEPTH = 30
 
 _RANKED = (
-    f"SELECT rowid, bm25(docs, {', '.join(map(str, COLUMN_WEIGHTS))}) * CASE WHEN rowid IN "
-    "(SELECT rowid FROM docs WHERE docs MATCH :word_start) "
-    f"THEN {WORD_START_BOOST} ELSE 1.0 END AS score "
+    f"SELECT rowid, bm25(docs, {', '.join(map(str, COLUMN_WEIGHTS))}) AS score "
     "FROM docs WHERE docs MATCH :match ORDER BY score, rowid LIMIT :limit"
 )
 _NON_WORD = re.compile(r"\W+")
@@ -76,8 +73,10 @@ def _check_sqlite() -> None:
 class SearchResult:
     """One ranked hit: where it is, how to show it, and the words to highlight on its page.
 
-    ``snippet`` is the text around the hit as (text, is_hit) pieces; ``match`` is the original
-    text of the first hit, which the reader highlights after opening the page.
+    ``snippet`` is the text around the hit as (text, is_hit) pieces, ``heading`` the heading it
+    stands under and ``match`` the original text of the first hit, which the reader highlights
+    after opening the page: all three are cut when first asked for (see
+    :mod:`her2guide.search.snippets`), so that a keystroke cuts them for the rows shown only.
     """
 
     lang: str
@@ -86,15 +85,35 @@ class SearchResult:
     fragment: str
     title: str
     section: str
-    heading: str
-    snippet: tuple[tuple[str, bool], ...]
-    match: str
     score: float
+    cut: Callable[[], Excerpt] = field(repr=False, compare=False)
+
+    @cached_property
+    def _excerpt(self) -> Excerpt:
+        return self.cut()
+
+    @property
+    def heading(self) -> str:
+        return self._excerpt.heading
+
+    @property
+    def snippet(self) -> Snippet:
+        return self._excerpt.snippet
+
+    @property
+    def match(self) -> str:
+        return self._excerpt.match
 
 
 def _index_form(folded: str) -> str:
     """Folded text as stored: every non-word run one space, so ``" ct"`` finds a word start."""
     return " " + _NON_WORD.sub(" ", folded).strip() + " "
+
+
+@lru_cache(maxsize=256)
+def _stored_section(section: str, lang: str) -> str:
+    """A section's title as the index stores it (with the page's headings)."""
+    return _index_form(fold(section, lang))
 
 
 @dataclass(frozen=True)
@@ -134,6 +153,12 @@ class Document:
     body: tuple[_Section, ...]
     names: tuple[str, ...] = ()  # a term's name and other names, as stored
     terms: str = ""  # a page's glossary terms (the words it links to the glossary), as stored
+
+    @cached_property
+    def stored(self) -> str:
+        """Everything the index stores of it but its section's title, as stored."""
+        paragraphs = (p.stored for s in (self.summary, *self.body) for p in s.paragraphs)
+        return self.title_text.stored + self.headings + "".join(paragraphs) + self.terms
 
     @cached_property
     def headings(self) -> str:
@@ -214,50 +239,6 @@ def _documents(content: LanguageContent) -> list[Document]:
             for term in content.glossary.values()
         ]
     return documents
-
-
-def _hit_pattern(query: Query) -> re.Pattern[str]:
-    """Where the query's alternatives occur in folded text, the way the index matches them."""
-    return _compiled_hits(
-        frozenset((p, a.at_word_start(p)) for a in query.alternatives for p in a.pieces)
-    )
-
-
-@lru_cache(maxsize=256)
-def _compiled_hits(pieces: frozenset[tuple[str, bool]]) -> re.Pattern[str]:
-    patterns = []
-    for piece, at_word_start in sorted(pieces, key=lambda p: len(p[0]), reverse=True):
-        pattern = r"\W+".join(re.escape(word) for word in piece.split(" "))
-        patterns.append(r"(?<!\w)" + pattern if at_word_start else pattern)
-    return re.compile("|".join(patterns))
-
-
-Snippet = tuple[tuple[str, bool], ...]
-
-
-def _snippet(text: str, lang: str, pattern: re.Pattern[str]) -> tuple[Snippet, str]:
-    """The text around the first hit, cut at word boundaries, with every hit in it marked;
-    and the original text of that first hit."""
-    folded = fold_with_offsets(text, lang)
-    spans = [folded.span(m.start(), m.end()) for m in pattern.finditer(folded.text)]
-    first = spans[0] if spans else (0, 0)
-    start = max(0, first[0] - SNIPPET_LEAD)
-    if start:
-        start = text.find(" ", start, first[0]) + 1 or first[0]
-    end = min(len(text), start + SNIPPET_CHARS)
-    if end < len(text) and " " in text[first[1] : end]:
-        end = text.rfind(" ", first[1], end)
-    pieces: list[tuple[str, bool]] = [("\u2026", False)] if start else []
-    position = start
-    for hit_start, hit_end in spans:
-        if hit_start < position or hit_end > end:
-            continue
-        pieces += [(text[position:hit_start], False), (text[hit_start:hit_end], True)]
-        position = hit_end
-    pieces.append((text[position:end].rstrip(), False))
-    if end < len(text):
-        pieces.append((" \u2026", False))
-    return tuple(p for p in pieces if p[0]), text[first[0] : first[1]]
 
 
 class SearchIndex:
@@ -344,7 +325,7 @@ class SearchIndex:
         """What an index holds: each document's stored columns, the documents, the words."""
         _check_sqlite()
         documents = _documents(self._content_for(lang))
-        section_title = {d.section: _index_form(fold(d.section, lang)) for d in documents}
+        section_title = {d.section: _stored_section(d.section, lang) for d in documents}
         rows = [
             (
                 document.title_text.stored,
@@ -397,13 +378,10 @@ class SearchIndex:
             for rowid, score in hits.get(lang, ())
         ]
         ranked.sort(key=lambda item: item[0])
-        patterns: dict[str, re.Pattern[str]] = {}
-        results = []
-        for score, lang, rowid, query in ranked[:limit]:
-            if lang not in patterns:
-                patterns[lang] = _hit_pattern(query)
-            document = self._documents[lang][rowid]
-            results.append(self._result(lang, document, query, patterns[lang], score))
+        results = [
+            self._result(lang, self._documents[lang][rowid], query, score)
+            for score, lang, rowid, query in ranked[:limit]
+        ]
         return explain(text, langs, queries, results, self._vocabularies)
 
     def matching_terms(self, text: str, lang: str) -> tuple[list[str], str]:
@@ -451,46 +429,33 @@ class SearchIndex:
 
         SQL returns ``ABOUT_DEPTH + limit`` rows: however the top ``ABOUT_DEPTH`` are reweighed,
         the best ``limit`` are among them, so the work per keystroke does not grow with the
-        content.
+        content. Whether the words start words is told from those rows' text (a second MATCH in
+        SQL would cost as much as the first).
         """
-        parameters = {
-            "match": query.match_expression(),
-            "word_start": query.match_expression(word_start=True),
-            "limit": ABOUT_DEPTH + limit,
-        }
+        parameters = {"match": query.match_expression(), "limit": ABOUT_DEPTH + limit}
         hits = self._dbs[lang].execute(_RANKED, parameters).fetchall()
         documents = self._documents[lang]
+        weighed = sorted(
+            (score * (WORD_START_BOOST if self._starts_words(lang, rowid, query) else 1.0), rowid)
+            for rowid, score in hits
+        )
         about = Aboutness(query)
         # Only the best by BM25 are weighed for what they are about: enough to reorder the top.
         return [
             (rowid, score * about.factor(documents[rowid]) if number < ABOUT_DEPTH else score)
-            for number, (rowid, score) in enumerate(hits)
+            for number, (score, rowid) in enumerate(weighed)
         ]
 
+    def _starts_words(self, lang: str, rowid: int, query: Query) -> bool:
+        """Whether the document holds every query word at the start of a word."""
+        document = self._documents[lang][rowid]
+        return query.starts_words(document.stored + _stored_section(document.section, lang))
+
     @staticmethod
-    def _result(
-        lang: str, document: Document, query: Query, pattern: re.Pattern[str], score: float
-    ) -> SearchResult:
-        """The result with its snippet from the first paragraph (or heading) holding a hit."""
-        heading, snippet, match = "", None, ""
-        for section in (document.summary, *document.body):
-            hit = next((p for p in section.paragraphs if p.holds(query)), None)
-            if hit is not None:
-                heading = section.heading.original
-                snippet, match = _snippet(hit.original, lang, pattern)
-                break
-            if section.heading.original and section.heading.holds(query):
-                heading = section.heading.original
-                match = _snippet(heading, lang, pattern)[1]
-                first = section.paragraphs[0].original if section.paragraphs else ""
-                snippet = _snippet(first, lang, pattern)[0]
-                break
-        if snippet is None:
-            summary = document.summary.paragraphs
-            snippet = _snippet(summary[0].original if summary else "", lang, pattern)[0]
-            match = _snippet(document.title_text.original, lang, pattern)[1]
+    def _result(lang: str, document: Document, query: Query, score: float) -> SearchResult:
+        """The result; its snippet is cut when first shown."""
         return SearchResult(
             lang=lang, kind=document.kind, page_id=document.page_id,
             fragment=document.fragment, title=document.title, section=document.section,
-            heading=heading, snippet=snippet, match=match, score=score,
+            score=score, cut=partial(excerpt, document, query, lang),
         )  # fmt: skip

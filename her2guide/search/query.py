@@ -100,6 +100,14 @@ class Query:
         """The strings any of which a stored text holds when it matches some alternative."""
         return tuple(dict.fromkeys(n for a in self.alternatives for n in a.needles()))
 
+    def starts_words(self, stored: str) -> bool:
+        """Whether a stored text holds every clause with each word at the start of a word:
+        what :meth:`match_expression` with ``word_start`` matches."""
+        return all(
+            any(all(f" {piece}" in stored for piece in a.pieces) for a in clause)
+            for clause in self.clauses
+        )
+
     def match_expression(self, *, word_start: bool = False) -> str:
         """The FTS5 MATCH text; words are folded ``\\w+`` runs, so quoting is safe."""
         return " AND ".join(

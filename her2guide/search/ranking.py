@@ -39,13 +39,18 @@ def _coverage(stored: str, pieces: tuple[str, ...]) -> float:
     letters = len(stored) - stored.count(" ")
     if not letters:
         return 0.0
-    covered = bytearray(len(stored))
+    spans = []  # what each occurrence covers: the words, without the spaces around them
     for piece in pieces:
         start = stored.find(piece)
         while start >= 0:
-            covered[start + 1 : start + len(piece) - 1] = b"\x01" * (len(piece) - 2)
+            spans.append((start + 1, start + len(piece) - 1))
             start = stored.find(piece, start + 1)
-    matched = sum(1 for flag, char in zip(covered, stored, strict=True) if flag and char != " ")
+    matched, covered_to = 0, 0
+    for start, end in sorted(spans):
+        start = max(start, covered_to)
+        if end > start:
+            matched += end - start - stored.count(" ", start, end)
+            covered_to = end
     return min(1.0, matched / letters)
 
 

@@ -66,6 +66,8 @@ class Synonyms:
         self._exact: dict[str, dict[Phrase, set[int]]] = {}
         self._joined: dict[str, list[tuple[str, int]]] = {}
         self._by_word: dict[str, dict[str, list[tuple[str, int]]]] = {}
+        self._of_group: dict[str, list[list[Phrase]]] = {}  # each group's phrases, in order
+        self._longest: dict[str, int] = {}  # words in the longest phrase
 
     def _table(self, lang: str) -> list[tuple[Phrase, int]]:
         if lang not in self._phrases:
@@ -86,6 +88,11 @@ class Synonyms:
                     for word in set(phrase):
                         by_word.setdefault(word, []).append((f" {' '.join(phrase)} ", number))
             self._by_word[lang] = by_word
+            of_group: list[list[Phrase]] = [[] for _group in self.groups]
+            for phrase, number in table:
+                of_group[number].append(phrase)
+            self._of_group[lang] = of_group
+            self._longest[lang] = max(map(len, exact), default=0)
         return self._phrases[lang]
 
     def alternatives(self, span: Phrase, lang: str, *, typing: bool) -> list[Phrase]:
@@ -94,7 +101,7 @@ class Synonyms:
         An exact match wins. While the reader is still typing the span's last word, a span of at
         least ``MIN_PREFIX`` characters that begins a synonym names that group too.
         """
-        table = self._table(lang)
+        self._table(lang)
         numbers = self._exact[lang].get(span, set())
         text = " ".join(span)
         if not numbers and typing and span and len(text) >= MIN_PREFIX:
@@ -106,7 +113,8 @@ class Synonyms:
                 if not phrase_text.startswith(text):
                     break
                 numbers.add(number)
-        return [phrase for phrase, number in table if number in numbers]
+        of_group = self._of_group[lang]
+        return [phrase for number in sorted(numbers) for phrase in of_group[number]]
 
     def other_names(self, pieces: set[str], lang: str) -> tuple[str, ...]:
         """The phrases that hold one of ``pieces`` as a shorter part but belong to a group none
@@ -125,7 +133,8 @@ class Synonyms:
 
     def longest_span(self, tokens: list[str], start: int, lang: str, *, typing: bool) -> int:
         """Where the longest run of ``tokens`` from ``start`` that names a group ends (0: none)."""
-        longest = max(map(len, self._exact[lang]), default=0) if self._table(lang) else 0
+        self._table(lang)
+        longest = self._longest[lang]
         for end in range(min(len(tokens), start + longest), start, -1):
             still_typing = typing and end == len(tokens)
             if self.alternatives(tuple(tokens[start:end]), lang, typing=still_typing):

@@ -176,8 +176,14 @@ class SearchResultsPanel(Retranslating, QFrame):
         """Wider with larger text, so that a snippet still fits on two or three lines."""
         return round(PANEL_WIDTH * (100 + self.text_scale) / 200)
 
-    def preferred_height(self) -> int:
-        rows = sum(self.list.sizeHintForRow(row) for row in range(self.list.count()))
+    def preferred_height(self, most: int) -> int:
+        """The height that shows every row, or ``most`` if that is less: rows past it are not
+        measured, nor given to the list before it scrolls to them."""
+        rows, count = 0, 0
+        while count < self.list.count() and rows <= most:
+            rows += self.list.row_height(count)
+            count += 1
+        self.list.results_model.in_view = max(1, count)
         layout = self.layout()
         margins = layout.contentsMargins()
         parts = [
@@ -188,7 +194,8 @@ class SearchResultsPanel(Retranslating, QFrame):
             width = self.preferred_width() - margins.left() - margins.right()
             parts.append(self.note.heightForWidth(width))
         spacing = layout.spacing() * (len(parts) - 1)
-        return sum(parts) + spacing + margins.top() + margins.bottom() + 2 * self.frameWidth()
+        total = sum(parts) + spacing + margins.top() + margins.bottom() + 2 * self.frameWidth()
+        return min(total, most)
 
     def _on_clicked(self, index: QModelIndex) -> None:
         self.result_clicked.emit(self.list.row(index.row()))
@@ -260,7 +267,7 @@ class SearchBox(Retranslating, QLineEdit):
         width = min(max(self.panel.preferred_width(), self.width()), host.width() - 16)
         right = self.mapTo(host, QPoint(self.width(), 0)).x()
         left = max(8, min(right - width, host.width() - width - 8))
-        height = min(self.panel.preferred_height(), int(host.height() * 0.7))
+        height = self.panel.preferred_height(int(host.height() * 0.7))
         self.panel.setGeometry(left, below.y(), width, max(height, 80))
 
     def _choose(self, result: SearchResult | WayOn | None) -> None:

@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     QPointF,
     QRect,
     QSize,
@@ -27,8 +29,11 @@ from PySide6.QtGui import (
     QFontMetrics,
     QPainter,
     QPalette,
+    QResizeEvent,
+    QStaticText,
     QTextCharFormat,
     QTextLayout,
+    QTransform,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,12 +49,16 @@ from her2guide.ui.theming import theme_colour
 
 if TYPE_CHECKING:
     from her2guide.search.index import SearchResult
+    from her2guide.search.snippets import Snippet
 
 RESULT_ROLE = Qt.ItemDataRole.UserRole
 PADDING = 8
 PANEL_WIDTH = 620
 SNIPPET_LINES = 3  # a snippet is at most 150 characters: three lines even at 200 % text
 ARROW = "\u2192 "
+LINES_KEPT = 500  # lines and snippets laid out, kept from one keystroke to the next
+UNCUT = 1 << 20  # room enough for any line
+FETCHED_ROWS = 2  # rows given to the view at a time when it scrolls past the last
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -65,21 +74,46 @@ def result_text(result: SearchResult, *, show_language: bool) -> str:
 
 
 class ResultsModel(QAbstractListModel):
-    """The rows of the list: results, then the ways on; replaced as a whole on each search."""
+    """The rows of the list: results, then the ways on; replaced as a whole on each search.
+
+    The view is given rows as it needs them: those the panel shows without scrolling (see
+    :meth:`give`), the next ones when the reader scrolls or moves down to them (Qt's
+    ``fetchMore``). So a keystroke measures, wraps and cuts snippets for the rows in view only.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[SearchResult | WayOn] = []
+        self.given = 0  # the first rows, which the view has
+        # Rows the panel showed without scrolling: the next search gives the view as many at
+        # once, so that the view is laid out (and its scroll bar shown or hidden) only once.
+        self.in_view = 1
         self.show_language = False
 
     def set_rows(self, rows: list[SearchResult | WayOn], *, show_language: bool) -> None:
         self.beginResetModel()
         self.rows = rows
+        self.given = min(self.in_view, len(rows))
         self.show_language = show_language
         self.endResetModel()
 
+    def give(self, count: int) -> None:
+        """Gives the view the first ``count`` rows (or all there are)."""
+        count = min(count, len(self.rows))
+        if count > self.given:
+            self.beginInsertRows(QModelIndex(), self.given, count - 1)
+            self.given = count
+            self.endInsertRows()
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else self.given
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and self.given < len(self.rows)
+
+    def fetchMore(self, parent: Index) -> None:
+        if not parent.isValid():
+            self.give(self.given + FETCHED_ROWS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -98,32 +132,45 @@ class ResultDelegate(QStyledItemDelegate):
     """Paints a result (title, where, snippet) or a way on (an arrow and its label).
 
     The view asks for every row's height several times per search (layout, scroll bar, the
-    panel's height); each row's height and wrapped snippet are worked out once per width and
-    kept until the rows change.
+    panel's height); each row's height is worked out once and kept until the rows change. A
+    wrapped snippet is kept by its text and hits: the next keystroke often shows it again.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._layouts: dict[tuple[int, int, str], QTextLayout] = {}
-        self._sizes: dict[tuple[int, int, str], QSize] = {}
+        self._layouts: dict[tuple[Snippet, int], QTextLayout] = {}
+        self._sizes: dict[int, QSize] = {}
+        self._plain = QFont()
+        self._bold = QFont()
+        self._set_fonts(self._plain)
+        self._lines: dict[tuple[str, bool, int], tuple[QStaticText, int]] = {}
 
     def forget(self) -> None:
-        """Drops the wrapped snippets; called when the model gets new rows."""
-        self._layouts.clear()
+        """Drops the row heights; called when the model gets new rows and when the view's width
+        or font changes."""
         self._sizes.clear()
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
-        bold = QFont(option.font)
-        bold.setBold(True)
-        return option.font, bold
+        if option.font != self._plain:
+            self._set_fonts(option.font)
+            self._lines.clear()
+            self._layouts.clear()
+        return self._plain, self._bold
 
-    def _snippet_layout(
-        self, result: SearchResult, option: QStyleOptionViewItem, width: int
-    ) -> QTextLayout:
-        """The snippet wrapped at ``width``, hits in bold, at most :data:`SNIPPET_LINES` lines."""
-        key = (id(result), width, option.font.key())
+    def _set_fonts(self, font: QFont) -> None:
+        self._plain = QFont(font)
+        self._bold = QFont(font)
+        self._bold.setBold(True)
+        self._metrics = (QFontMetrics(self._plain), QFontMetrics(self._bold))
+
+    def _snippet_layout(self, result: SearchResult, option: QStyleOptionViewItem) -> QTextLayout:
+        """The snippet wrapped to the view's width, hits in bold, at most
+        :data:`SNIPPET_LINES` lines."""
+        key = (result.snippet, self._width(option))
         if key not in self._layouts:
-            self._layouts[key] = self._wrapped(result, option, width)
+            if len(self._layouts) > LINES_KEPT:
+                self._layouts.clear()
+            self._layouts[key] = self._wrapped(result, option, key[1])
         return self._layouts[key]
 
     def _wrapped(
@@ -160,80 +207,91 @@ class ResultDelegate(QStyledItemDelegate):
         return max(100, width - 2 * PADDING)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        width = self._width(option)
-        key = (index.row(), width, option.font.key())
-        if key not in self._sizes:
-            self._sizes[key] = self._size(option, index)
-        return self._sizes[key]
+        """The row's height, worked out once per row: the view asks for it many times."""
+        row = index.row()
+        if row not in self._sizes:
+            self._sizes[row] = self._size(option, index)
+        return self._sizes[row]
 
     def _size(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         row = index.data(RESULT_ROLE)
-        plain, bold = self._fonts(option)
-        height = QFontMetrics(bold).height()
+        self._fonts(option)
+        height = self._metrics[True].height()
         if not isinstance(row, WayOn):
             if row.section or row.heading:
-                height += QFontMetrics(plain).height()
-            layout = self._snippet_layout(row, option, self._width(option))
+                height += self._metrics[False].height()
+            layout = self._snippet_layout(row, option)
             height += round(layout.boundingRect().height()) + 2
         return QSize(self._width(option) + 2 * PADDING, height + PADDING)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         widget = option.widget
-        background = QStyleOptionViewItem(option)
-        background.text = ""
         style = widget.style() if widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, background, painter, widget)
+        if style is not None:  # the background and selection only (the list never has focus)
+            style.drawPrimitive(
+                QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget
+            )
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         text_colour = option.palette.color(role)
         muted = text_colour if selected else theme_colour("muted")
-        plain, bold = self._fonts(option)
+        self._fonts(option)
         rect = option.rect.adjusted(PADDING, PADDING // 2, -PADDING, 0)
         row = index.data(RESULT_ROLE)
         painter.save()
         painter.setClipRect(option.rect)
         if isinstance(row, WayOn):
             painter.setPen(text_colour if selected else theme_colour("link"))
-            self._line(painter, rect, ARROW + row.label(), bold)
+            self._line(painter, rect, ARROW + row.label(), True)
         else:
             show_language = getattr(index.model(), "show_language", False)
             badge = f" [{row.lang.upper()}]" if show_language else ""
             painter.setPen(text_colour)
-            rect = self._line(painter, rect, row.title, bold, (badge, plain, muted))
+            rect = self._line(painter, rect, row.title, True, (badge, muted))
             where = " \u00b7 ".join(part for part in (row.section, row.heading) if part)
             if where:
                 painter.setPen(muted)
-                rect = self._line(painter, rect, where, plain)
+                rect = self._line(painter, rect, where, False)
             painter.setPen(text_colour)
-            self._snippet_layout(row, option, rect.width()).draw(
-                painter, QPointF(rect.left(), rect.top() + 2)
-            )
+            self._snippet_layout(row, option).draw(painter, QPointF(rect.left(), rect.top() + 2))
         painter.restore()
 
-    @staticmethod
+    def _shaped(self, text: str, strong: bool, room: int) -> tuple[QStaticText, int]:
+        """``text`` cut with "…" to fit ``room``, laid out once, and its width: titles and
+        places come back from one keystroke to the next."""
+        key = (text, strong, room)
+        if key not in self._lines:
+            if len(self._lines) > LINES_KEPT:
+                self._lines.clear()
+            metrics = self._metrics[strong]
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+            static = QStaticText(shown)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(QTransform(), self._bold if strong else self._plain)
+            self._lines[key] = (static, metrics.horizontalAdvance(shown))
+        return self._lines[key]
+
     def _line(
+        self,
         painter: QPainter,
         rect: QRect,
         text: str,
-        font: QFont,
-        after: tuple[str, QFont, QColor] | None = None,
+        strong: bool,
+        after: tuple[str, QColor] | None = None,
     ) -> QRect:
-        """Draws one line of ``text`` at the top of ``rect``, cut with "…" if too long, and
-        ``after`` it a short text in its own font and colour (the language of a result);
-        returns what is left of ``rect`` below the line."""
-        metrics = QFontMetrics(font)
-        tail, tail_font, tail_colour = after or ("", font, painter.pen().color())
-        room = rect.width() - QFontMetrics(tail_font).horizontalAdvance(tail)
-        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
-        baseline = rect.top() + metrics.ascent()
-        painter.setFont(font)
-        painter.drawText(rect.left(), baseline, shown)
+        """Draws one line of ``text`` (in bold if ``strong``) at the top of ``rect``, cut with
+        "…" if too long, and ``after`` it a short plain text in its own colour (the language of
+        a result); returns what is left of ``rect`` below the line."""
+        tail, tail_colour = after or ("", QColor())
+        badge, badge_width = self._shaped(tail, False, UNCUT)
+        shown, width = self._shaped(text, strong, rect.width() - badge_width)
+        painter.setFont(self._bold if strong else self._plain)
+        painter.drawStaticText(rect.topLeft(), shown)
         if tail:
-            painter.setFont(tail_font)
+            painter.setFont(self._plain)
             painter.setPen(tail_colour)
-            painter.drawText(rect.left() + metrics.horizontalAdvance(shown), baseline, tail)
-        return rect.adjusted(0, metrics.height(), 0, 0)
+            painter.drawStaticText(QPoint(rect.left() + width, rect.top()), badge)
+        return rect.adjusted(0, self._metrics[strong].height(), 0, 0)
 
 
 class ResultsList(QListView):
@@ -243,24 +301,42 @@ class ResultsList(QListView):
         super().__init__()
         self.results_model = ResultsModel(self)
         self.setModel(self.results_model)
-        delegate = ResultDelegate(self)
-        self.results_model.modelAboutToBeReset.connect(delegate.forget)
-        self.setItemDelegate(delegate)
+        self.delegate = ResultDelegate(self)
+        self.results_model.modelAboutToBeReset.connect(self.delegate.forget)
+        self.setItemDelegate(self.delegate)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if event.size().width() != event.oldSize().width():
+            self.delegate.forget()  # the snippets wrap anew at the new width
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self.delegate.forget()
+        super().changeEvent(event)
+
     def count(self) -> int:
-        return self.results_model.rowCount()
+        """All rows, also those not yet given to the view."""
+        return len(self.results_model.rows)
 
     def currentRow(self) -> int:
         return self.currentIndex().row()
 
     def setCurrentRow(self, row: int) -> None:
+        self.results_model.give(row + 1)
         self.setCurrentIndex(self.results_model.index(row))
 
     def row_text(self, row: int) -> str:
         """What a screen reader reads for the row."""
+        self.results_model.give(row + 1)
         return self.results_model.index(row).data()
+
+    def row_height(self, row: int) -> int:
+        """The row's height, given to the view first if need be."""
+        self.results_model.give(row + 1)
+        return self.sizeHintForRow(row)
 
     def row(self, row: int) -> SearchResult | WayOn:
         return self.results_model.rows[row]
