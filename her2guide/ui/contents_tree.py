@@ -90,29 +90,30 @@ class ContentsTree(Retranslating, QTreeWidget):
     def show_content(self, content: LanguageContent) -> None:
         """Shows the sections and pages of ``content``, keeping the selected page. Both
         languages usually hold the same pages, so a language switch only renames the items."""
-        sections = [(section, content.pages_in(section.id)) for section in content.sections]
-        sections = [(section, pages) for section, pages in sections if pages]
-        layout = [(section.id, [page.id for page in pages]) for section, pages in sections]
+        pages = content.pages
+        sections = [(section, pages.ids_in(section.id)) for section in content.sections]
+        sections = [(section, ids) for section, ids in sections if ids]
+        layout = [(section.id, ids) for section, ids in sections]
         if layout == self._layout:
-            for number, (section, pages) in enumerate(sections):
+            for number, (section, ids) in enumerate(sections):
                 section_item = self.topLevelItem(number)
                 section_item.setText(0, section.title)
-                for row, page in enumerate(pages):
-                    section_item.child(row).setText(0, page.title)
-                    section_item.child(row).setToolTip(0, page.title)
+                for row, page_id in enumerate(ids):
+                    section_item.child(row).setText(0, pages.title(page_id))
+                    section_item.child(row).setToolTip(0, pages.title(page_id))
             self._fit_longest_word()
             return
         selected = self.current_page()
         self.blockSignals(True)
         self.clear()
-        for section, pages in sections:
+        for section, ids in sections:
             section_item = QTreeWidgetItem(self, [section.title])
             section_item.setFont(0, self._section_font())
             section_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            for page in pages:
-                item = QTreeWidgetItem(section_item, [page.title])
-                item.setData(0, PAGE_ID_ROLE, page.id)
-                item.setToolTip(0, page.title)
+            for page_id in ids:
+                item = QTreeWidgetItem(section_item, [pages.title(page_id)])
+                item.setData(0, PAGE_ID_ROLE, page_id)
+                item.setToolTip(0, pages.title(page_id))
         self._layout = layout
         self.expandAll()
         self._fit_longest_word()
