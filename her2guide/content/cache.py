@@ -142,6 +142,9 @@ class ContentCache:
         if not len(ids) == len(titles) == len(sections) == len(ends):
             raise ValueError("the index's page columns differ in length")
         outline = from_data(dict[str, list[str]], index["outline"])
+        words = index["words"]
+        if not isinstance(words, list) or not _all_of(words, str):
+            raise ValueError("the index's title words are not a list of text")
         headings = dict(zip(ids, zip(titles, sections, strict=True), strict=True))
         if any(page_id not in headings for shown in outline.values() for page_id in shown):
             raise ValueError("the index's outline names pages it does not hold")
@@ -160,7 +163,7 @@ class ContentCache:
             lang=lang,
             folder=folder,
             sections=sections,
-            pages=Pages(headings, outline, records.page, records.pages),
+            pages=Pages(headings, outline, records.page, records.pages, words),
             glossary=from_data(dict[str, GlossaryTerm], index["glossary"]),
             problems=from_data(list[Problem], index["problems"]),
         )
@@ -184,6 +187,7 @@ class ContentCache:
             "in": [pages.section_of(page_id) for page_id in pages],
             "ends": ends,
             "outline": pages.outline,
+            "words": pages.title_words(),
         }
         if self._write_bytes("pages.json", b"[" + b",".join(records) + b"]"):
             self._write("index.json", index)

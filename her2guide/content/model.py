@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, ItemsView, Iterator, Mapping, ValuesView
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +11,8 @@ from pathlib import Path
 GLOSSARY_PAGE = "glossary"
 GLOSSARY_HREF = f"page:{GLOSSARY_PAGE}#"
 """How a rendered page links a glossary term: ``page:glossary#<term id>``."""
+WORD = re.compile(r"[^\s-]+-?")
+"""What wrapping a title cannot split: a word, up to its hyphen."""
 
 
 @dataclass(frozen=True, order=True)
@@ -132,13 +135,16 @@ class Pages(Mapping[str, Page]):
         outline: dict[str, list[str]],
         read: Callable[[str], Page],
         read_all: Callable[[], dict[str, Page]],
+        title_words: list[str] | None = None,
     ) -> None:
         """``headings``: page id → (title, section id), in the pages' order; ``outline``:
-        section id → its page ids in the order shown; ``read_all`` reads every page at once."""
+        section id → its page ids in the order shown; ``read_all`` reads every page at once;
+        ``title_words`` what :meth:`title_words` returns, if it is known already."""
         self._headings = headings
         self._outline = outline
         self._read = read
         self._read_all = read_all
+        self._title_words = title_words
         self._loaded: dict[str, Page] = {}
 
     @classmethod
@@ -196,6 +202,14 @@ class Pages(Mapping[str, Page]):
     @property
     def outline(self) -> dict[str, list[str]]:
         return self._outline
+
+    def title_words(self) -> list[str]:
+        """Every word (see ``WORD``) of the titles once, the longest first: the contents measure
+        the widest of them, and with this order they stop at the first that cannot be wider."""
+        if self._title_words is None:
+            words = {word for title, _ in self._headings.values() for word in WORD.findall(title)}
+            self._title_words = sorted(words, key=lambda word: (-len(word), word))
+        return self._title_words
 
 
 @dataclass
