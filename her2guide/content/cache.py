@@ -171,9 +171,10 @@ class ContentCache:
     def store_content(self, content: LanguageContent) -> None:
         """Keeps ``content`` (read in full) and removes older folders of its language."""
         pages = content.pages
-        records = [
-            json.dumps(to_data(page), ensure_ascii=False).encode() for page in pages.values()
-        ]
+        try:
+            records = [_json(page).encode() for page in pages.values()]
+        except TypeError:
+            return
         # pages.json is one JSON list: "[" and a comma before each page after the first.
         ends = list(itertools.accumulate(len(record) + 1 for record in records))
         index = {
@@ -216,7 +217,7 @@ class ContentCache:
 
     def _write(self, name: str, data: Any) -> None:
         try:
-            text = json.dumps(to_data(data), ensure_ascii=False, separators=(",", ":"))
+            text = _json(data)
         except TypeError:
             return
         self._write_bytes(name, text.encode())
@@ -231,6 +232,10 @@ class ContentCache:
         except OSError:
             return False
         return True
+
+
+def _json(value: Any) -> str:
+    return json.dumps(to_data(value), ensure_ascii=False, separators=(",", ":"))
 
 
 def _all_of(values: list[Any], kind: type) -> bool:
