@@ -135,17 +135,17 @@ class ContentCache:
     def _content(self, index: dict[str, Any]) -> LanguageContent:
         """The content the index describes; ``ValueError`` (or ``TypeError``, ``KeyError``)
         when the index does not match the model or ``pages.json`` does not match the index."""
-        ids, titles, sections, ends = (index[key] for key in ("ids", "titles", "in", "ends"))
-        columns = ((ids, str), (titles, str), (sections, str), (ends, int))
+        ids, titles, within, ends = (index[key] for key in ("ids", "titles", "in", "ends"))
+        columns = ((ids, str), (titles, str), (within, str), (ends, int))
         if not all(isinstance(c, list) and _all_of(c, kind) for c, kind in columns):
             raise ValueError("the index's page columns are not lists of the right kind")
-        if not len(ids) == len(titles) == len(sections) == len(ends):
+        if not len(ids) == len(titles) == len(within) == len(ends):
             raise ValueError("the index's page columns differ in length")
         outline = from_data(dict[str, list[str]], index["outline"])
         words = index["words"]
         if not isinstance(words, list) or not _all_of(words, str):
             raise ValueError("the index's title words are not a list of text")
-        headings = dict(zip(ids, zip(titles, sections, strict=True), strict=True))
+        headings = dict(zip(ids, zip(titles, within, strict=True), strict=True))
         if any(page_id not in headings for shown in outline.values() for page_id in shown):
             raise ValueError("the index's outline names pages it does not hold")
         lang, folder = from_data(str, index["lang"]), from_data(Path, index["folder"])
@@ -266,7 +266,7 @@ class _Records:
             with self.path.open("rb") as file:
                 file.seek(start)
                 data = file.read(self._ends[page_id] - start)
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a damaged index gave a negative offset
             data = b""
         return self._decode(page_id, data)
 
