@@ -141,7 +141,11 @@ class ContentCache:
             raise ValueError("the index's page columns are not lists of the right kind")
         if not len(ids) == len(titles) == len(within) == len(ends):
             raise ValueError("the index's page columns differ in length")
-        outline = from_data(dict[str, list[str]], index["outline"])
+        outline = index["outline"]
+        if not isinstance(outline, dict) or not all(
+            isinstance(shown, list) and _all_of(shown, str) for shown in outline.values()
+        ):
+            raise ValueError("the index's outline is not lists of page ids")
         words = index["words"]
         if not isinstance(words, list) or not _all_of(words, str):
             raise ValueError("the index's title words are not a list of text")
@@ -151,10 +155,10 @@ class ContentCache:
         lang, folder = from_data(str, index["lang"]), from_data(Path, index["folder"])
         sections = from_data(list[Section], index["sections"])
         known = {section.id for section in sections}
-        ends_by_id = dict(zip(ids, ends, strict=True))
         records = _Records(
             self.folder / "pages.json",
-            ends_by_id,
+            ids,
+            ends,
             lambda page_id: _parse_again(folder, lang, page_id, known),
         )
         if records.size() != (ends[-1] if ends else 1) + 1:
@@ -247,12 +251,18 @@ class _Records:
     starts one byte after the previous one's end (after the "[" or the comma). A page that cannot
     be read is read again from its content file (the fingerprint says that it did not change)."""
 
-    def __init__(self, path: Path, ends: dict[str, int], again: Callable[[str], Page]) -> None:
+    def __init__(
+        self, path: Path, ids: list[str], ends: list[int], again: Callable[[str], Page]
+    ) -> None:
         self.path = path
+        self._ids = ids
         self._ends = ends
+        self._positions = dict(zip(ids, range(len(ids)), strict=True))
         self._again = again
-        starts = [0, *list(ends.values())[:-1]]
-        self._starts = {page_id: start + 1 for page_id, start in zip(ends, starts, strict=True)}
+
+    def _span(self, position: int) -> slice:
+        start = self._ends[position - 1] + 1 if position else 1
+        return slice(start, self._ends[position])
 
     def size(self) -> int:
         try:
@@ -261,11 +271,11 @@ class _Records:
             return -1
 
     def page(self, page_id: str) -> Page:
-        start = self._starts[page_id]
+        span = self._span(self._positions[page_id])
         try:
             with self.path.open("rb") as file:
-                file.seek(start)
-                data = file.read(self._ends[page_id] - start)
+                file.seek(span.start)
+                data = file.read(span.stop - span.start)
         except (OSError, ValueError):  # ValueError: a damaged index gave a negative offset
             data = b""
         return self._decode(page_id, data)
@@ -276,8 +286,8 @@ class _Records:
         except OSError:
             data = b""
         return {
-            page_id: self._decode(page_id, data[self._starts[page_id] : end])
-            for page_id, end in self._ends.items()
+            page_id: self._decode(page_id, data[self._span(position)])
+            for position, page_id in enumerate(self._ids)
         }
 
     def _decode(self, page_id: str, data: bytes) -> Page:
