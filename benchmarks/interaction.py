@@ -88,11 +88,11 @@ class Bench:
         self.floor.resize(self.window.reader.size())
         self.floor.show()
         QApplication.processEvents()
-        tree = self.window.contents
+        model = self.window.contents.model()
         self.pages = [
-            tree.topLevelItem(section).child(row).data(0, PAGE_ID_ROLE)
-            for section in range(tree.topLevelItemCount())
-            for row in range(tree.topLevelItem(section).childCount())
+            model.index(row, 0, model.index(section, 0)).data(PAGE_ID_ROLE)
+            for section in range(model.rowCount())
+            for row in range(model.rowCount(model.index(section, 0)))
         ]
 
     def close(self) -> None:
@@ -112,11 +112,11 @@ class Bench:
 
     def _click(self, page: str) -> float:
         tree = self.window.contents
-        item = tree.page_item(page)
-        assert item is not None
-        tree.scrollToItem(item)
+        index = tree.page_index(page)
+        assert index is not None
+        tree.scrollTo(index)
         QApplication.processEvents()
-        centre: QPoint = tree.visualItemRect(item).center()
+        centre: QPoint = tree.visualRect(index).center()
         return _timed(
             lambda: QTest.mouseClick(
                 tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre

@@ -125,7 +125,7 @@ def test_app_starts_and_shows_everything_else(
     for lang in ("en", "de"):
         languages.set_language(lang)
         for page_id in BASE_PAGES:
-            item = window.contents.page_item(page_id)
+            item = window.contents.page_index(page_id)
             if f"{lang}/{page_id}" in hidden:
                 assert item is None, f"{lang}/{page_id} should be left out"
                 continue

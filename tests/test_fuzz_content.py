@@ -16,7 +16,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from her2guide.content.model import ContentError
+from her2guide.content.model import ContentError, Page, Pages
 from her2guide.content.pages import (
     PAGE_KEYS,
     LanguageContent,
@@ -124,8 +124,8 @@ def _encode(text: str, how: str) -> bytes:
     return text.encode()
 
 
-def _content(folder: Path) -> LanguageContent:
-    return LanguageContent("en", folder, [], {}, {}, [])
+def _content(folder: Path, page: Page) -> LanguageContent:
+    return LanguageContent("en", folder, [], Pages.of({page.id: page}), {}, [])
 
 
 @pytest.fixture(scope="module")
@@ -153,8 +153,7 @@ def test_any_page_loads_or_is_reported_and_renders_safely(
     if page is None:
         assert problems, "a page that does not load must say why"
         return
-    content = _content(path.parent)
-    content.pages[page.id] = page
+    content = _content(path.parent, page)
     try:
         rendered = PageRenderer(content, resources_dir(), {"first-line"}).render(page)
     except ContentError:
@@ -169,8 +168,7 @@ def test_any_markdown_body_renders_or_reports(folder: Path, body: str) -> None:
     if page is None:
         assert problems
         return
-    content = _content(path.parent)
-    content.pages[page.id] = page
+    content = _content(path.parent, page)
     rendered = PageRenderer(content, resources_dir()).render(page)
     assert rendered.html.startswith('<html lang="en">')
     assert "<script" not in rendered.html

@@ -136,3 +136,43 @@ def test_in_a_frozen_bundle_the_program_is_part_of_the_key(
     cache._code_and_libraries.cache_clear()
     assert cache._code_and_libraries() != first
     cache._code_and_libraries.cache_clear()
+
+
+def test_a_start_from_the_cache_reads_only_the_page_it_shows(
+    content_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The contents come from the index; of the pages only the one shown is read."""
+    first = Library(content_copy, resources_dir(), cache=tmp_path / "cache")
+    expected = first.language("en")
+    first.render("en", "welcome")
+    read: list[str] = []
+    page, pages = cache._Records.page, cache._Records.pages
+    monkeypatch.setattr(cache._Records, "page", lambda self, i: read.append(i) or page(self, i))
+    monkeypatch.setattr(cache._Records, "pages", lambda self: read.append("all") or pages(self))
+    library = Library(content_copy, resources_dir(), cache=tmp_path / "cache")
+    content = library.language("en")
+    assert content.sections == expected.sections
+    assert list(content.pages) == list(expected.pages)
+    for section in content.sections:
+        shown = [(i, content.pages.title(i)) for i in content.pages.ids_in(section.id)]
+        assert shown == [(p.id, p.title) for p in expected.pages_in(section.id)]
+    assert read == []
+    rendered = library.render("en", "welcome")
+    assert rendered is not None
+    assert "<h1>Welcome</h1>" in rendered.html
+    assert read == ["welcome"]
+    assert dict(content.pages.items()) == dict(expected.pages.items())
+    assert read == ["welcome", "all"]
+
+
+def test_a_damaged_page_in_the_cache_is_read_from_its_file(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    expected = Library(content_copy, resources_dir(), cache=tmp_path / "cache").language("de")
+    stored = next((tmp_path / "cache").glob("de-*")) / "pages.json"
+    data = stored.read_bytes()
+    start = data.index(b'{"id":"side-effects"')
+    stored.write_bytes(data[:start] + b"x" * 40 + data[start + 40 :])  # the same length
+    content = Library(content_copy, resources_dir(), cache=tmp_path / "cache").language("de")
+    assert content.pages["side-effects"] == expected.pages["side-effects"]
+    assert dict(content.pages.items()) == dict(expected.pages.items())

@@ -16,10 +16,10 @@ from tests.helpers import FIXTURE_CONTENT, WindowFactory
 
 
 def _click_page(qtbot: QtBot, window: MainWindow, page_id: str) -> None:
-    item = window.contents.page_item(page_id)
-    assert item is not None, f"{page_id} is not in the contents"
-    window.contents.scrollToItem(item)
-    rect = window.contents.visualItemRect(item)
+    index = window.contents.page_index(page_id)
+    assert index is not None, f"{page_id} is not in the contents"
+    window.contents.scrollTo(index)
+    rect = window.contents.visualRect(index)
     qtbot.mouseClick(window.contents.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
@@ -82,9 +82,8 @@ def test_language_switch_changes_everything_and_keeps_the_page(
     assert window.file_menu.title() == "&Datei"
     assert window.back_action.text() == "Zurück"
     assert window.switch_language_action.text() == "Zu English wechseln"
-    section_titles = [
-        window.contents.topLevelItem(i).text(0) for i in range(window.contents.topLevelItemCount())
-    ]
+    model = window.contents.model()
+    section_titles = [model.index(row, 0).data() for row in range(model.rowCount())]
     assert "Nebenwirkungen und Sicherheit" in section_titles
     assert window.contents.current_page() == "side-effects"
     assert window.reader.accessibleName() == "Seitentext"
@@ -126,8 +125,8 @@ def test_broken_page_is_left_out_and_reported(
 ) -> None:
     (content_copy / "en" / "resistance.md").write_text("---\ntitle: [broken\n---\n")
     window = make_window(content=content_copy)
-    assert window.contents.page_item("resistance") is None
-    assert window.contents.page_item("side-effects") is not None
+    assert window.contents.page_index("resistance") is None
+    assert window.contents.page_index("side-effects") is not None
     assert (
         window.statusBar()
         .currentMessage()

@@ -20,11 +20,12 @@ from her2guide.ui.theming import theme_colour
 def _titles(tree: ContentsTree) -> dict[str, str]:
     """Page id → title shown, for every page in the tree."""
     shown = {}
-    for index in range(tree.topLevelItemCount()):
-        section = tree.topLevelItem(index)
-        for row in range(section.childCount()):
-            item = section.child(row)
-            shown[item.data(0, PAGE_ID_ROLE)] = item.text(0)
+    model = tree.model()
+    for index in range(model.rowCount()):
+        section = model.index(index, 0)
+        for row in range(model.rowCount(section)):
+            item = model.index(row, 0, section)
+            shown[item.data(PAGE_ID_ROLE)] = item.data()
     return shown
 
 
@@ -38,7 +39,7 @@ def test_a_language_switch_renames_every_page_and_keeps_the_choice(qtbot: QtBot)
     german = library.language("de")
     tree.show_content(german)
     assert _titles(tree) == {page_id: page.title for page_id, page in german.pages.items()}
-    assert tree.topLevelItem(0).text(0) == german.sections[0].title
+    assert tree.model().index(0, 0).data() == german.sections[0].title
     assert tree.current_page() == "side-effects"
 
 
@@ -52,7 +53,7 @@ def test_a_page_broken_in_one_language_is_left_out_only_there(
     qtbot.addWidget(tree)
     tree.show_content(library.language("en"))
     tree.show_content(library.language("de"))
-    assert tree.page_item("resistance") is None
+    assert tree.page_index("resistance") is None
     assert set(_titles(tree)) == set(library.language("de").pages)
     tree.show_content(library.language("en"))
     assert _titles(tree)["resistance"] == library.language("en").pages["resistance"].title

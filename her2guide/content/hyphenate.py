@@ -35,11 +35,11 @@ _PRELOADED: set[str] = set()
 
 
 @cache
-def _hyphenator(lang: str) -> pyphen.Pyphen:  # imported lazily (its patterns load in ~0.4 s)
-    import pyphen
+def _hyphenator(lang: str) -> pyphen.Pyphen:  # imported lazily (pyphen reads its dictionaries)
+    from her2guide.content.hyphenation_patterns import hyphenator
 
     # At least three letters after the last break: no "Trastuzum-ab", no "Nebenwirkung-en".
-    return pyphen.Pyphen(lang=_DICTIONARIES.get(lang, "en_US"), left=2, right=3)
+    return hyphenator(_DICTIONARIES.get(lang, "en_US"), left=2, right=3)
 
 
 def _dictionary(lang: str) -> pyphen.Pyphen:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable, ItemsView, Iterator, Mapping, ValuesView
 from dataclasses import dataclass, field
 from pathlib import Path
 
 GLOSSARY_PAGE = "glossary"
 GLOSSARY_HREF = f"page:{GLOSSARY_PAGE}#"
 """How a rendered page links a glossary term: ``page:glossary#<term id>``."""
+WORD = re.compile(r"[^\s-]+-?")
+"""What wrapping a title cannot split: a word, up to its hyphen."""
 
 
 @dataclass(frozen=True, order=True)
@@ -116,6 +120,98 @@ class GlossaryTerm:
     pronunciation: str | None = None
 
 
+class Pages(Mapping[str, Page]):
+    """One language's pages by id, with each page's title and place in the contents at hand.
+
+    The contents need only ids, titles and sections; the rest of a page (its front matter and
+    body) comes from ``read`` when first asked for, so that start-up does not grow with the
+    content (see ``content.cache``). Safe to use from a worker thread (the search index): a page
+    asked for in two threads at once is only read twice.
+    """
+
+    def __init__(
+        self,
+        headings: dict[str, tuple[str, str]],
+        outline: dict[str, list[str]],
+        read: Callable[[str], Page],
+        read_all: Callable[[], dict[str, Page]],
+        title_words: list[str] | None = None,
+    ) -> None:
+        """``headings``: page id → (title, section id), in the pages' order; ``outline``:
+        section id → its page ids in the order shown; ``read_all`` reads every page at once;
+        ``title_words`` what :meth:`title_words` returns, if it is known already."""
+        self._headings = headings
+        self._outline = outline
+        self._read = read
+        self._read_all = read_all
+        self._title_words = title_words
+        self._loaded: dict[str, Page] = {}
+
+    @classmethod
+    def of(cls, pages: dict[str, Page]) -> Pages:
+        """Pages already read: in a section ordered by ``order``, then by title."""
+        outline: dict[str, list[str]] = {}
+        for page in sorted(pages.values(), key=lambda p: (p.order, p.title)):
+            outline.setdefault(page.section, []).append(page.id)
+        headings = {page.id: (page.title, page.section) for page in pages.values()}
+        made = cls(headings, outline, pages.__getitem__, lambda: pages)
+        made._loaded.update(pages)
+        return made
+
+    def __getitem__(self, page_id: str) -> Page:
+        page = self._loaded.get(page_id)
+        if page is None:
+            if page_id not in self._headings:
+                raise KeyError(page_id)
+            page = self._loaded[page_id] = self._read(page_id)
+        return page
+
+    def __contains__(self, page_id: object) -> bool:
+        return page_id in self._headings
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._headings)
+
+    def __len__(self) -> int:
+        return len(self._headings)
+
+    def values(self) -> ValuesView[Page]:
+        self._load_all()
+        return super().values()
+
+    def items(self) -> ItemsView[str, Page]:
+        self._load_all()
+        return super().items()
+
+    def _load_all(self) -> None:
+        """Reads every page not read yet in one go (cheaper than one by one)."""
+        if len(self._loaded) < len(self._headings):
+            for page_id, page in self._read_all().items():
+                self._loaded.setdefault(page_id, page)
+
+    def title(self, page_id: str) -> str:
+        return self._headings[page_id][0]
+
+    def section_of(self, page_id: str) -> str:
+        return self._headings[page_id][1]
+
+    def ids_in(self, section_id: str) -> list[str]:
+        """The ids of the section's pages in the order the contents show them."""
+        return self._outline.get(section_id, [])
+
+    @property
+    def outline(self) -> dict[str, list[str]]:
+        return self._outline
+
+    def title_words(self) -> list[str]:
+        """Every word (see ``WORD``) of the titles once, the longest first: the contents measure
+        the widest of them, and with this order they stop at the first that cannot be wider."""
+        if self._title_words is None:
+            words = {word for title, _ in self._headings.values() for word in WORD.findall(title)}
+            self._title_words = sorted(words, key=lambda word: (-len(word), word))
+        return self._title_words
+
+
 @dataclass
 class LanguageContent:
     """Everything one language folder holds that the reader shows, and what was wrong in it."""
@@ -123,19 +219,16 @@ class LanguageContent:
     lang: str
     folder: Path
     sections: list[Section]
-    pages: dict[str, Page]
+    pages: Pages
     glossary: dict[str, GlossaryTerm]
     problems: list[Problem]
 
     def pages_in(self, section_id: str) -> list[Page]:
-        return sorted(
-            (p for p in self.pages.values() if p.section == section_id),
-            key=lambda p: (p.order, p.title),
-        )
+        return [self.pages[page_id] for page_id in self.pages.ids_in(section_id)]
 
     def first_page(self) -> Page | None:
         for section in self.sections:
-            pages = self.pages_in(section.id)
-            if pages:
-                return pages[0]
+            ids = self.pages.ids_in(section.id)
+            if ids:
+                return self.pages[ids[0]]
         return None

@@ -18,6 +18,7 @@ from her2guide.content.model import (
     GlossaryTerm,
     LanguageContent,
     Page,
+    Pages,
     Problem,
     Reviewer,
     Section,
@@ -404,4 +405,5 @@ def load_language(folder: Path, lang: str) -> LanguageContent:
         problems += page_problems
         if page is not None:
             pages[page.id] = page
-    return LanguageContent(lang, folder, sections, pages, {t.id: t for t in glossary}, problems)
+    glossary_terms = {term.id: term for term in glossary}
+    return LanguageContent(lang, folder, sections, Pages.of(pages), glossary_terms, problems)
