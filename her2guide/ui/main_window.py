@@ -26,17 +26,17 @@ from her2guide.ui.access_tools import AccessTools
 from her2guide.ui.action_registry import (
     ActionRegistry,
 )
+from her2guide.ui.after_first_paint import AfterFirstPaint
 from her2guide.ui.app_text_size import apply_app_text_scale
 from her2guide.ui.care_tools import CareTools
 from her2guide.ui.contents_tree import ContentsTree
-from her2guide.ui.counselling import CounsellingMode
 from her2guide.ui.language import LanguageController
 from her2guide.ui.reader import ReaderView
 from her2guide.ui.reading_tools import ReadingTools
 from her2guide.ui.retranslate import Retranslating
 from her2guide.ui.screen_fit import can_save_geometry, restore_or_fit
 from her2guide.ui.search_tools import SearchTools
-from her2guide.ui.side_by_side import SideBySide
+from her2guide.ui.theming import ThemeController
 from her2guide.ui.view_stack import ViewStack
 from her2guide.ui.window_chrome import HOME_PAGE, WindowChrome
 from her2guide.ui.window_fit import WindowFit, WindowParts
@@ -44,6 +44,8 @@ from her2guide.ui.window_fit import WindowFit, WindowParts
 if TYPE_CHECKING:
     from her2guide.timeline.living_with import LivingWithData
     from her2guide.timeline.model import Timeline
+    from her2guide.ui.counselling import CounsellingMode
+    from her2guide.ui.side_by_side import SideBySide
     from her2guide.ui.timeline_view import TimelineView
 
 
@@ -78,6 +80,9 @@ class MainWindow(Retranslating, WindowChrome, QMainWindow):
         self.timeline_view: TimelineView | None = None
         self._timelines: dict[str, Timeline | None] = {}
         self._living: dict[str, LivingWithData | None] = {}
+        # The theme's style and palette first: set after the widgets, they would polish them all
+        # again.
+        themes = ThemeController(settings, self)
 
         self.contents = ContentsTree()
         self.reader = ReaderView(library.resources)
@@ -105,11 +110,15 @@ class MainWindow(Retranslating, WindowChrome, QMainWindow):
         self._register_places()
         self.search_tools = SearchTools(self)
         self.care_tools = CareTools(self)
-        self.access_tools = AccessTools(self)
-        self.side_by_side = SideBySide(self, self.access_tools.themes)
-        self.counselling = CounsellingMode(self, self.side_by_side)
-        self.counselling.action.toggled.connect(self.search_tools.close_hit_find_bar)
+        self.access_tools = AccessTools(self, themes)
         self.reading_tools = ReadingTools(self)
+        self._side_by_side: SideBySide | None = None
+        self._counselling: CounsellingMode | None = None
+        self.after_first_paint = AfterFirstPaint(
+            self.reader.viewport(),
+            self._build_after_first_paint,
+            (self.file_menu, self.view_menu, self.go_menu, self.help_menu),
+        )
         self.contents.page_chosen.connect(self.open_page)
         self.reader.page_requested.connect(self.search_tools.follow_link)
         self.reader.timeline_requested.connect(self.show_timeline)
@@ -127,6 +136,34 @@ class MainWindow(Retranslating, WindowChrome, QMainWindow):
         self._report_content_problems()
         if settings.recovered_from is not None:
             QTimer.singleShot(0, self._tell_settings_recovered)
+
+    def _build_after_first_paint(self) -> None:
+        """The parts the first paint does not show (:mod:`her2guide.ui.after_first_paint`), in
+        the order of their menu entries."""
+        from her2guide.ui.counselling import CounsellingMode
+        from her2guide.ui.side_by_side import SideBySide
+
+        self._side_by_side = SideBySide(self, self.access_tools.themes)
+        self._counselling = CounsellingMode(self, self._side_by_side)
+        self._counselling.action.toggled.connect(self.search_tools.close_hit_find_bar)
+        self.reading_tools.add_to_menus()
+
+    @property
+    def side_by_side(self) -> SideBySide:
+        """Side by side, built now if the first paint has not come yet."""
+        self.after_first_paint.ensure()
+        assert self._side_by_side is not None
+        return self._side_by_side
+
+    @property
+    def counselling(self) -> CounsellingMode:
+        """Counselling mode, built now if the first paint has not come yet."""
+        self.after_first_paint.ensure()
+        assert self._counselling is not None
+        return self._counselling
+
+    def _counselling_active(self) -> bool:
+        return self._counselling is not None and self._counselling.active
 
     def _render_other_language_soon(self, location: Location) -> None:
         """Renders the page shown in the other language when the window is idle, so that a
@@ -189,7 +226,7 @@ class MainWindow(Retranslating, WindowChrome, QMainWindow):
             glossary_dock=self.search_tools.glossary_dock,
             question_dock=self.care_tools.question_dock,
             text_scale_changed=self.text_scale_changed,
-            counselling_active=lambda: self.counselling.active,
+            counselling_active=self._counselling_active,
         )
 
     # -- texts ---------------------------------------------------------------------------------
@@ -412,7 +449,7 @@ class MainWindow(Retranslating, WindowChrome, QMainWindow):
 
     def set_text_scale(self, percent: int) -> None:
         self.text_scale = max(MIN_SCALE, min(MAX_SCALE, percent))
-        if not self.counselling.active:  # counselling mode's larger text is not the user's size
+        if not self._counselling_active():  # counselling mode's larger text is not the user's size
             self.settings.text_scale = self.text_scale
         self._apply_text_scale()
         self._update_navigation()
