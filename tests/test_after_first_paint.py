@@ -123,3 +123,18 @@ def test_what_is_built_later_speaks_the_language_shown_and_follows_a_switch(
     qtbot.waitUntil(lambda: window.counselling.action.text() == "Counselling mode")
     assert window.reading_tools.menu.title() == "&Read aloud"
     assert window.side_by_side.action.text() == "Side by side (English and German)"
+
+
+def test_nothing_on_screen_moves_when_the_rest_arrives(
+    make_window: WindowFactory, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build = MainWindow._build_after_first_paint
+    monkeypatch.setattr(MainWindow, "_build_after_first_paint", lambda _self: None)
+    window = make_window()
+    _painted(qtbot, window)
+    qtbot.wait(100)
+    before = window.grab().toImage()
+    build(window)
+    qtbot.wait(100)
+    assert window.grab().toImage() == before
+    assert window.counselling.action.text() == "Counselling mode"  # it did arrive
