@@ -26,7 +26,7 @@ from her2guide.ui.access_tools import AccessTools
 from her2guide.ui.action_registry import (
     ActionRegistry,
 )
-from her2guide.ui.after_first_paint import AfterFirstPaint
+from her2guide.ui.after_first_paint import BuiltAfterFirstPaint
 from her2guide.ui.app_text_size import apply_app_text_scale
 from her2guide.ui.care_tools import CareTools
 from her2guide.ui.contents_tree import ContentsTree
@@ -44,12 +44,10 @@ from her2guide.ui.window_fit import WindowFit, WindowParts
 if TYPE_CHECKING:
     from her2guide.timeline.living_with import LivingWithData
     from her2guide.timeline.model import Timeline
-    from her2guide.ui.counselling import CounsellingMode
-    from her2guide.ui.side_by_side import SideBySide
     from her2guide.ui.timeline_view import TimelineView
 
 
-class MainWindow(Retranslating, WindowChrome, QMainWindow):
+class MainWindow(Retranslating, WindowChrome, BuiltAfterFirstPaint, QMainWindow):
     """Shows one place at a time (a page) and keeps the history, language and text size.
 
     Signals:
@@ -112,13 +110,7 @@ class MainWindow(Retranslating, WindowChrome, QMainWindow):
         self.care_tools = CareTools(self)
         self.access_tools = AccessTools(self, themes)
         self.reading_tools = ReadingTools(self)
-        self._side_by_side: SideBySide | None = None
-        self._counselling: CounsellingMode | None = None
-        self.after_first_paint = AfterFirstPaint(
-            self.reader.viewport(),
-            self._build_after_first_paint,
-            (self.file_menu, self.view_menu, self.go_menu, self.help_menu),
-        )
+        self._build_the_rest_later()
         self.contents.page_chosen.connect(self.open_page)
         self.reader.page_requested.connect(self.search_tools.follow_link)
         self.reader.timeline_requested.connect(self.show_timeline)
@@ -136,34 +128,6 @@ class MainWindow(Retranslating, WindowChrome, QMainWindow):
         self._report_content_problems()
         if settings.recovered_from is not None:
             QTimer.singleShot(0, self._tell_settings_recovered)
-
-    def _build_after_first_paint(self) -> None:
-        """The parts the first paint does not show (:mod:`her2guide.ui.after_first_paint`), in
-        the order of their menu entries."""
-        from her2guide.ui.counselling import CounsellingMode
-        from her2guide.ui.side_by_side import SideBySide
-
-        self._side_by_side = SideBySide(self, self.access_tools.themes)
-        self._counselling = CounsellingMode(self, self._side_by_side)
-        self._counselling.action.toggled.connect(self.search_tools.close_hit_find_bar)
-        self.reading_tools.add_to_menus()
-
-    @property
-    def side_by_side(self) -> SideBySide:
-        """Side by side, built now if the first paint has not come yet."""
-        self.after_first_paint.ensure()
-        assert self._side_by_side is not None
-        return self._side_by_side
-
-    @property
-    def counselling(self) -> CounsellingMode:
-        """Counselling mode, built now if the first paint has not come yet."""
-        self.after_first_paint.ensure()
-        assert self._counselling is not None
-        return self._counselling
-
-    def _counselling_active(self) -> bool:
-        return self._counselling is not None and self._counselling.active
 
     def _render_other_language_soon(self, location: Location) -> None:
         """Renders the page shown in the other language when the window is idle, so that a
