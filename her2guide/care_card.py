@@ -16,15 +16,16 @@ from her2guide.i18n import gettext_for
 CARD_PAGE = "when-to-call"
 PHONE_SYMBOL = "\u260e"  # ☎, drawn beside the number so that it is not told by colour alone
 
-_SUMMARY = re.compile(r'<table\b[^>]*\bclass="inshort"[^>]*>.*?</table>', re.DOTALL)
-_WARNING = re.compile(r'<table\b[^>]*\bclass="box-warning"[^>]*>.*?</table>', re.DOTALL)
-_ITEM = re.compile(r"<li>(.*?)</li>", re.DOTALL)
-_TITLE = re.compile(r'<p class="box-title">(.*?)</p>', re.DOTALL)
-_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
-_TAGS = re.compile(r"<[^>]+>")
+# Patterns as text: ``re`` compiles each on first use and keeps it, not at start-up.
+_SUMMARY = r'(?s)<table\b[^>]*\bclass="inshort"[^>]*>.*?</table>'
+_WARNING = r'(?s)<table\b[^>]*\bclass="box-warning"[^>]*>.*?</table>'
+_ITEM = r"(?s)<li>(.*?)</li>"
+_TITLE = r'(?s)<p class="box-title">(.*?)</p>'
+_PARAGRAPH = r"(?s)<p>(.*?)</p>"
+_TAGS = r"<[^>]+>"
 HALF_WIDTH_CHARACTERS = 34
-_EXPLANATION = re.compile(r"\s*<p>.*?</p>", re.DOTALL)
-_SOURCES = re.compile(r'<h2 class="sources">.*?(?=</body>)', re.DOTALL)
+_EXPLANATION = r"(?s)\s*<p>.*?</p>"
+_SOURCES = r'(?s)<h2 class="sources">.*?(?=</body>)'
 
 
 @dataclass(frozen=True)
@@ -68,11 +69,11 @@ class RedFlags:
 
 def red_flag_parts(page_html: str) -> RedFlags:
     """The page's summary, its warning boxes, and its sources with the review date."""
-    summary = _SUMMARY.search(page_html)
-    sources = _SOURCES.search(page_html)
+    summary = re.search(_SUMMARY, page_html)
+    sources = re.search(_SOURCES, page_html)
     return RedFlags(
         summary.group(0) if summary else "",
-        _WARNING.findall(page_html),
+        re.findall(_WARNING, page_html),
         sources.group(0) if sources else "",
     )
 
@@ -84,15 +85,15 @@ def signs_only(box: str) -> str:
     compact = box.replace('cellpadding="12"', 'cellpadding="8"')
     if "<ul>" not in box and "<ol>" not in box:
         return compact
-    return _EXPLANATION.sub("", compact)
+    return re.sub(_EXPLANATION, "", compact)
 
 
 def _estimated_lines(box: str) -> float:
     """Roughly how many lines a box takes in half the width of a sheet."""
-    title = _TITLE.search(box)
+    title = re.search(_TITLE, box)
     parts = [title.group(1)] if title else []
-    parts += _ITEM.findall(box) or _PARAGRAPH.findall(box)
-    return 1.5 + sum(1 + len(_TAGS.sub("", part)) // HALF_WIDTH_CHARACTERS for part in parts)
+    parts += re.findall(_ITEM, box) or re.findall(_PARAGRAPH, box)
+    return 1.5 + sum(1 + len(re.sub(_TAGS, "", part)) // HALF_WIDTH_CHARACTERS for part in parts)
 
 
 def _balanced(boxes: list[str]) -> tuple[list[str], list[str]]:
@@ -180,7 +181,7 @@ def with_clinic_box(page_html: str, clinic: ClinicContact, lang: str) -> str:
     """The page with the warning signs, with the care team's numbers right under its summary
     (at the top when it has none), so that the numbers are on screen beside the signs."""
     box = clinic_html(clinic, lang, for_print=False)
-    summary = _SUMMARY.search(page_html)
+    summary = re.search(_SUMMARY, page_html)
     if summary:
         return page_html[: summary.end()] + box + page_html[summary.end() :]
     body = page_html.find("<body>")

@@ -20,8 +20,19 @@ from her2guide.i18n import LANGUAGES
 COMMANDS = ("her2guide.check_command", "her2guide.printing.command")
 
 
+class _Parser(argparse.ArgumentParser):
+    """Writes the optional command as optional (argparse writes "COMMAND ..." as if it were
+    required), when the usage is shown: formatting it costs every start a few milliseconds."""
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("COMMAND ...", "[COMMAND ...]", 1)
+
+    def format_help(self) -> str:
+        return super().format_help().replace("COMMAND ...", "[COMMAND ...]", 1)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="her2guide",
         description="An offline guide to advanced HER2-positive breast cancer (English/Deutsch).",
     )
@@ -59,9 +70,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     for module in COMMANDS:
         importlib.import_module(module).register(commands)
-    # argparse writes the optional command as if it were required ("COMMAND ...").
-    usage = parser.format_usage().removeprefix("usage: ").rstrip()
-    parser.usage = usage.replace("COMMAND ...", "[COMMAND ...]")
     return parser
 
 

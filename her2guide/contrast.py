@@ -13,10 +13,11 @@ TEXT = 4.5
 GRAPHICS = 3.0
 """Focus indicators, borders and shapes needed to understand a picture (WCAG 1.4.11)."""
 
-_HEX = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}\b")
-_DECLARATION = re.compile(r"([\w-]+)\s*:\s*([^;}]+)")
-_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+# Patterns as text: ``re`` compiles each on first use and keeps it, not at start-up.
+_HEX = r"#(?:[0-9a-fA-F]{3}){1,2}\b"
+_DECLARATION = r"([\w-]+)\s*:\s*([^;}]+)"
+_RULE = r"([^{}]+)\{([^{}]*)\}"
+_COMMENT = r"(?s)/\*.*?\*/"
 
 Rgb = tuple[int, int, int]
 
@@ -24,7 +25,7 @@ Rgb = tuple[int, int, int]
 def parse_colour(text: str) -> Rgb:
     """``#rgb`` or ``#rrggbb`` as red, green and blue from 0 to 255."""
     value = text.strip()
-    if not _HEX.fullmatch(value):
+    if not re.fullmatch(_HEX, value):
         raise ValueError(f"not a hex colour: {text!r}")
     digits = value[1:]
     if len(digits) == 3:
@@ -75,8 +76,8 @@ def css_colours(css: str) -> CssColours:
     backgrounds: list[tuple[str, str]] = []
     borders: list[tuple[str, str]] = []
     kinds = {"color": text, "background-color": backgrounds, "border-color": borders}
-    for selector, body in _RULE.findall(_COMMENT.sub("", css)):
-        for name, value in _DECLARATION.findall(body):
+    for selector, body in re.findall(_RULE, re.sub(_COMMENT, "", css)):
+        for name, value in re.findall(_DECLARATION, body):
             name = name.lower()
             if name in kinds:
                 parse_colour(value)

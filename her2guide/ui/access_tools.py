@@ -1,8 +1,9 @@
 """Themes and keyboard help, fitted into the main window in one place.
 
-The main window creates one :class:`AccessTools`; it applies the chosen colour theme (View →
-Theme), keeps the reader's page in the theme's colours, adds Help → Keyboard shortcuts and puts
-the tab order in reading order: toolbar, contents, page.
+The main window creates one :class:`AccessTools` with the theme controller it made before its
+first widget (a style or palette set later polishes every widget again). It offers the colour
+theme (View → Theme), keeps the reader's page in the theme's colours, adds Help → Keyboard
+shortcuts and puts the tab order in reading order: toolbar, contents, page.
 """
 
 from __future__ import annotations
@@ -19,22 +20,23 @@ from her2guide.i18n import _
 from her2guide.themes import Theme
 from her2guide.ui.action_registry import HELP_MENU, TOOLBAR, VIEW_MENU
 from her2guide.ui.retranslate import retranslate_on_language_change
-from her2guide.ui.theming import ThemeController, tinted_icon
+from her2guide.ui.theming import tinted_icon
 
 if TYPE_CHECKING:
     from her2guide.ui.shortcuts_dialog import ShortcutsDialog
+    from her2guide.ui.theming import ThemeController
     from her2guide.ui.window_api import WindowApi
 
 
 class AccessTools(QObject):
     """Owns the theme controller, the Theme menu and the keyboard-shortcuts dialog."""
 
-    def __init__(self, window: WindowApi) -> None:
+    def __init__(self, window: WindowApi, theme_controller: ThemeController) -> None:
         super().__init__(window.host())
         self.window = window
         host = window.host()
         registry = window.action_registry
-        self.themes = ThemeController(window.settings, self)
+        self.themes = theme_controller
         self.theme_group = QActionGroup(self)
         self.theme_actions: dict[str, QAction] = {}
         for choice in themes.CHOICES:

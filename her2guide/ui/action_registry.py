@@ -74,11 +74,15 @@ class ActionRegistry:
         else:
             holder.insertSeparator(before)
 
-    def add_menu(self, place: str) -> QMenu:
-        """A submenu at the end of a menu place; its title is set by the feature."""
+    def add_menu(self, place: str, menu: QMenu | None = None) -> QMenu:
+        """A submenu (``menu``, else a new one) at the end of a menu place; its title is set by
+        the feature."""
         holder = self._places[place]
         assert isinstance(holder, QMenu)
-        return holder.addMenu("")
+        if menu is None:
+            return holder.addMenu("")
+        holder.addMenu(menu)
+        return menu
 
     def add_widget(self, place: str, widget: QWidget) -> None:
         """A widget (a field, a button) at the end of a toolbar place."""

@@ -26,17 +26,17 @@ from her2guide.ui.access_tools import AccessTools
 from her2guide.ui.action_registry import (
     ActionRegistry,
 )
+from her2guide.ui.after_first_paint import BuiltAfterFirstPaint
 from her2guide.ui.app_text_size import apply_app_text_scale
 from her2guide.ui.care_tools import CareTools
 from her2guide.ui.contents_tree import ContentsTree
-from her2guide.ui.counselling import CounsellingMode
 from her2guide.ui.language import LanguageController
 from her2guide.ui.reader import ReaderView
 from her2guide.ui.reading_tools import ReadingTools
 from her2guide.ui.retranslate import Retranslating
 from her2guide.ui.screen_fit import can_save_geometry, restore_or_fit
 from her2guide.ui.search_tools import SearchTools
-from her2guide.ui.side_by_side import SideBySide
+from her2guide.ui.theming import ThemeController
 from her2guide.ui.view_stack import ViewStack
 from her2guide.ui.window_chrome import HOME_PAGE, WindowChrome
 from her2guide.ui.window_fit import WindowFit, WindowParts
@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from her2guide.ui.timeline_view import TimelineView
 
 
-class MainWindow(Retranslating, WindowChrome, QMainWindow):
+class MainWindow(Retranslating, WindowChrome, BuiltAfterFirstPaint, QMainWindow):
     """Shows one place at a time (a page) and keeps the history, language and text size.
 
     Signals:
@@ -78,6 +78,9 @@ class MainWindow(Retranslating, WindowChrome, QMainWindow):
         self.timeline_view: TimelineView | None = None
         self._timelines: dict[str, Timeline | None] = {}
         self._living: dict[str, LivingWithData | None] = {}
+        # The theme's style and palette first: set after the widgets, they would polish them all
+        # again.
+        themes = ThemeController(settings, self)
 
         self.contents = ContentsTree()
         self.reader = ReaderView(library.resources)
@@ -105,11 +108,9 @@ class MainWindow(Retranslating, WindowChrome, QMainWindow):
         self._register_places()
         self.search_tools = SearchTools(self)
         self.care_tools = CareTools(self)
-        self.access_tools = AccessTools(self)
-        self.side_by_side = SideBySide(self, self.access_tools.themes)
-        self.counselling = CounsellingMode(self, self.side_by_side)
-        self.counselling.action.toggled.connect(self.search_tools.close_hit_find_bar)
+        self.access_tools = AccessTools(self, themes)
         self.reading_tools = ReadingTools(self)
+        self._build_the_rest_later()
         self.contents.page_chosen.connect(self.open_page)
         self.reader.page_requested.connect(self.search_tools.follow_link)
         self.reader.timeline_requested.connect(self.show_timeline)
@@ -195,7 +196,7 @@ class MainWindow(Retranslating, WindowChrome, QMainWindow):
             glossary_dock=self.search_tools.glossary_dock,
             question_dock=self.care_tools.question_dock,
             text_scale_changed=self.text_scale_changed,
-            counselling_active=lambda: self.counselling.active,
+            counselling_active=self._counselling_active,
         )
 
     # -- texts ---------------------------------------------------------------------------------
@@ -423,7 +424,7 @@ class MainWindow(Retranslating, WindowChrome, QMainWindow):
 
     def set_text_scale(self, percent: int) -> None:
         self.text_scale = max(MIN_SCALE, min(MAX_SCALE, percent))
-        if not self.counselling.active:  # counselling mode's larger text is not the user's size
+        if not self._counselling_active():  # counselling mode's larger text is not the user's size
             self.settings.text_scale = self.text_scale
         self._apply_text_scale()
         self._update_navigation()

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import QTextEdit
 
 from her2guide.i18n import _
 from her2guide.speech.locate import FoldedText
-from her2guide.speech.script import Utterance, page_language, reading_script
 from her2guide.ui.theming import theme_colour
 
 if TYPE_CHECKING:
     from PySide6.QtTextToSpeech import QTextToSpeech
+
+    from her2guide.speech.script import Utterance
 
 ENGINE_VARIABLE = "HER2GUIDE_SPEECH_ENGINE"  # e.g. "mock" in tests, "speechd" to insist
 RATES = {"slower": -0.3, "normal": 0.0, "faster": 0.3}
@@ -125,6 +126,9 @@ class ReadAloud(QObject):
                 )
             )
             return
+        # The reading script's rules (many patterns) load when reading starts, not at start-up.
+        from her2guide.speech.script import page_language, reading_script
+
         lang = page_language(page_html)
         if not choose_voice(engine, lang):
             self.message.emit(

@@ -42,7 +42,12 @@ class ReadingTools(QObject):
         self.outline = PageOutline(window.reader)
         self._create_actions()
         self._create_bar()
-        self._add_to_menu()
+        self.menu = QMenu(window.host())  # View → Read aloud, put in place by add_to_menus()
+        for action in (self.read_action, self.stop_action, self.previous_action, self.next_action):
+            self.menu.addAction(action)
+        self.menu.addSeparator()
+        for action in self.rate_actions.values():
+            self.menu.addAction(action)
         window.add_above_pages(self.bar)
 
         self.reader.state_changed.connect(self._on_state)
@@ -121,14 +126,12 @@ class ReadingTools(QObject):
         self.bar = PageBar(self.outline, [self.read_button, *self.step_buttons, self.rate_button])
         self.message_label = self.bar.message
 
-    def _add_to_menu(self) -> None:
+    def add_to_menus(self) -> None:
+        """View → Read aloud and the Go menu's section steps: after the first paint, behind the
+        entries of side by side and counselling (:mod:`her2guide.ui.after_first_paint`); the
+        shortcuts work before, from the window."""
         registry = self.window.action_registry
-        self.menu = registry.add_menu(VIEW_MENU)
-        for action in (self.read_action, self.stop_action, self.previous_action, self.next_action):
-            self.menu.addAction(action)
-        self.menu.addSeparator()
-        for action in self.rate_actions.values():
-            self.menu.addAction(action)
+        registry.add_menu(VIEW_MENU, self.menu)
         headings = (self.outline_action, self.next_heading_action, self.previous_heading_action)
         registry.add(GO_MENU, *headings, separator=True)
 
