@@ -449,7 +449,7 @@ class SearchIndex:
     def _starts_words(self, lang: str, rowid: int, query: Query) -> bool:
         """Whether the document holds every query word at the start of a word."""
         document = self._documents[lang][rowid]
-        return query.starts_words(document.stored + _stored_section(document.section, lang))
+        return query.starts_words(document.stored, _stored_section(document.section, lang))
 
     @staticmethod
     def _result(lang: str, document: Document, query: Query, score: float) -> SearchResult:

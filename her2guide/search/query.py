@@ -100,12 +100,21 @@ class Query:
         """The strings any of which a stored text holds when it matches some alternative."""
         return tuple(dict.fromkeys(n for a in self.alternatives for n in a.needles()))
 
-    def starts_words(self, stored: str) -> bool:
-        """Whether a stored text holds every clause with each word at the start of a word:
-        what :meth:`match_expression` with ``word_start`` matches."""
-        return all(
-            any(all(f" {piece}" in stored for piece in a.pieces) for a in clause)
+    @cached_property
+    def _word_starts(self) -> tuple[tuple[tuple[str, ...], ...], ...]:
+        """Per clause, per alternative, its pieces as word starts (made once, not per row)."""
+        return tuple(
+            tuple(tuple(f" {piece}" for piece in a.pieces) for a in clause)
             for clause in self.clauses
+        )
+
+    def starts_words(self, *stored: str) -> bool:
+        """Whether the stored texts (taken together) hold every clause with each word at the
+        start of a word: what :meth:`match_expression` with ``word_start`` matches. A stored
+        text begins and ends with a space, so no word start spans two of them."""
+        return all(
+            any(all(any(s in text for text in stored) for s in starts) for starts in clause)
+            for clause in self._word_starts
         )
 
     def match_expression(self, *, word_start: bool = False) -> str:
