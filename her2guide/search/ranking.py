@@ -77,8 +77,14 @@ class Aboutness:
             return self._term(document)
         title = self._about(document.title_text.stored)
         heading = 0.0
-        if any(needle in document.headings for needle in self.query.needles):
-            heading = max((self._about(s.heading.stored) for s in document.body), default=0.0)
+        needles = self.query.needles
+        if any(needle in document.headings for needle in needles):
+            # A heading without a needle is about nothing of the query (leaving out other
+            # names only removes needles), so only the headings holding one are weighed.
+            headings = (s.heading.stored for s in document.body)
+            heading = max(
+                (self._about(h) for h in headings if any(n in h for n in needles)), default=0.0
+            )
         return 1.0 + TITLE_ABOUT_WEIGHT * title + HEADING_ABOUT_WEIGHT * heading
 
     def _term(self, document: Document) -> float:
