@@ -96,6 +96,12 @@ class Query:
         return frozenset(alternative for clause in self.clauses for alternative in clause)
 
     @cached_property
+    def hit_pieces(self) -> frozenset[tuple[str, bool]]:
+        """Every piece that must occur, and whether only at the start of a word: made once per
+        query, not once per result whose snippet is cut."""
+        return frozenset((p, a.at_word_start(p)) for a in self.alternatives for p in a.pieces)
+
+    @cached_property
     def needles(self) -> tuple[str, ...]:
         """The strings any of which a stored text holds when it matches some alternative."""
         return tuple(dict.fromkeys(n for a in self.alternatives for n in a.needles()))

@@ -37,9 +37,7 @@ class Excerpt:
 
 def hit_pattern(query: Query) -> re.Pattern[str]:
     """Where the query's alternatives occur in folded text, the way the index matches them."""
-    return _compiled_hits(
-        frozenset((p, a.at_word_start(p)) for a in query.alternatives for p in a.pieces)
-    )
+    return _compiled_hits(query.hit_pieces)
 
 
 @lru_cache(maxsize=256)
