@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QWidget
 
 
@@ -31,18 +31,33 @@ class Retranslating:
 
 
 class _LanguageWatch(QObject):
-    def __init__(self, widget: QWidget, retranslate: Callable[[], None]) -> None:
+    """One event filter per widget for all the features that add to it: every filter on the
+    main window sees each of its events, hundreds before the first paint."""
+
+    def __init__(self, widget: QWidget) -> None:
         super().__init__(widget)
-        self._retranslate = retranslate
+        self.setObjectName(_WATCH_NAME)
+        self._retranslates: list[Callable[[], None]] = []
         widget.installEventFilter(self)
+
+    def add(self, retranslate: Callable[[], None]) -> None:
+        self._retranslates.append(retranslate)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
+            # The last added first, as Qt calls a widget's filters: the latest installed first.
+            for retranslate in reversed(self._retranslates):
+                retranslate()
         return False
+
+
+_WATCH_NAME = "her2guide-language-watch"
 
 
 def retranslate_on_language_change(widget: QWidget, retranslate: Callable[[], None]) -> None:
     """Calls ``retranslate`` whenever ``widget`` (the window a feature adds to) is told that
     the language changed."""
-    _LanguageWatch(widget, retranslate)
+    watch = widget.findChild(QObject, _WATCH_NAME, Qt.FindChildOption.FindDirectChildrenOnly)
+    if not isinstance(watch, _LanguageWatch):
+        watch = _LanguageWatch(widget)
+    watch.add(retranslate)
