@@ -116,7 +116,7 @@ class SearchTools(QObject):
         self.glossary_action.setToolTip(_("Show or hide the glossary beside the page"))
 
     def set_text_scale(self, percent: int) -> None:
-        self.search_box.panel.set_text_scale(percent)
+        self.search_box.set_text_scale(percent)
         self.glossary_panel.set_text_scale(percent)
 
     # -- search --------------------------------------------------------------------------------
