@@ -9,7 +9,10 @@ main window, builds them):
 - side by side (View → Side by side): a view of its own with two more page views, hidden until
   asked for;
 - counselling mode (View → Counselling mode): its step bar is hidden until the mode is on;
-- the read-aloud menu entries (View → Read aloud, Go → sections), which come after those two.
+- the read-aloud menu entries (View → Read aloud, Go → sections), which come after those two;
+- the glossary beside the page (View → Glossary), hidden at start: its dock is there from the
+  start, its panel is built then, or at once if the dock is shown earlier
+  (:class:`~her2guide.ui.side_dock.SideDock`).
 
 As none of them is on screen, nothing pops in or shifts when they arrive. They are built earlier
 if they are needed earlier: when one of the window's menus is about to open (so that it shows all
@@ -97,6 +100,7 @@ class BuiltAfterFirstPaint(QMainWindow):
         self._counselling = CounsellingMode(window, self._side_by_side)
         self._counselling.action.toggled.connect(self.search_tools.close_hit_find_bar)
         self.reading_tools.add_to_menus()
+        self.search_tools.glossary_dock.panel()  # so that it opens at once when first asked
 
     @property
     def side_by_side(self) -> SideBySide:
