@@ -153,7 +153,8 @@ def test_the_glossary_opened_before_the_first_paint_is_whole_in_the_language_and
     dock = window.search_tools.glossary_dock
     assert dock.isVisible()
     shown = dock.widget()  # on screen with the dock, before anything asks for the panel
-    assert shown is not None and shown.isVisible()
+    assert shown is not None
+    assert shown.isVisible()
     panel = window.search_tools.glossary_panel
     assert panel.isVisible()
     assert panel.terms.count() > 0
