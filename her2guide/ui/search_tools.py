@@ -22,7 +22,7 @@ from her2guide.ui.action_registry import GO_MENU, TOOLBAR, VIEW_MENU
 from her2guide.ui.find_bar import FindBar
 from her2guide.ui.retranslate import retranslate_on_language_change
 from her2guide.ui.search_box import SEARCH_LIMIT, SEARCH_SHORTCUT, SearchBox
-from her2guide.ui.side_dock import add_lazy_side_dock
+from her2guide.ui.side_dock import add_side_dock
 from her2guide.ui.term_tips import TermTips
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ class SearchTools(QObject):
         self.find_bar = FindBar(window.reader, lambda: window.languages.language)
         window.add_below_pages(self.find_bar)
         self._glossary_panel: GlossaryPanel | None = None
-        self.glossary_dock = add_lazy_side_dock(
+        self.glossary_dock = add_side_dock(
             window.host(), self._build_glossary_panel, "glossary-dock"
         )
         self.term_tips = TermTips(

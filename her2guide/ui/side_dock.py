@@ -49,33 +49,14 @@ class SideDock(QDockWidget):
         super().setVisible(visible)
 
 
-def panel_of(dock: QDockWidget) -> QWidget:
-    """The panel a side dock shows (inside its scroll area)."""
-    if isinstance(dock, SideDock):
-        return dock.panel()
-    holder = dock.widget()
-    return holder.widget() if isinstance(holder, QScrollArea) else holder
-
-
-def add_side_dock(window: QMainWindow, widget: QWidget, name: str) -> QDockWidget:
-    """Docks ``widget`` on the right of the window; the reader may move it to the left."""
-    dock = QDockWidget(window)
-    dock.setWidget(_PanelScroll(widget))
-    _dock(window, dock, name)
-    return dock
-
-
-def add_lazy_side_dock(window: QMainWindow, build: Callable[[], QWidget], name: str) -> SideDock:
-    """Docks, hidden, the panel ``build`` makes when first needed (see :class:`SideDock`)."""
+def add_side_dock(window: QMainWindow, build: Callable[[], QWidget], name: str) -> SideDock:
+    """Docks, hidden, on the right of the window the panel ``build`` makes when first needed
+    (see :class:`SideDock`); the reader may move it to the left."""
     dock = SideDock(window, build)
     dock.hide()
-    _dock(window, dock, name)
-    return dock
-
-
-def _dock(window: QMainWindow, dock: QDockWidget, name: str) -> None:
     dock.setObjectName(name)
     dock.setAllowedAreas(
         Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
     )
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    return dock
