@@ -160,3 +160,19 @@ def test_the_glossary_opened_before_the_first_paint_is_whole_in_the_language_and
     assert panel.terms.count() > 0
     assert panel.filter_label.text() == gettext_for("de", "Fi&lter the glossary:")
     assert panel.terms.font().pointSizeF() == BASE_POINT_SIZE * 1.5
+
+
+def test_my_questions_opened_before_the_first_paint_offer_the_page_s_questions(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = _unpainted_window(qtbot, tmp_path, lang="de")
+    window.care_tools.questions_action.trigger()  # View → My questions, or Ctrl+Shift+M
+    window.show()
+    qtbot.waitExposed(window)
+    shown = window.care_tools.question_dock.widget()
+    assert shown is not None
+    assert shown.isVisible()
+    panel = window.care_tools.question_panel
+    page = window.content.pages[window.current_page]
+    suggested = [panel.suggestions.item(row).text() for row in range(panel.suggestions.count())]
+    assert suggested == list(page.questions)
