@@ -21,18 +21,30 @@ class Retranslating:
     ``changeEvent`` comes before Qt's.
     """
 
+    _features_to_retranslate: list[Callable[[], None]]
+
     def retranslate_ui(self) -> None:
         raise NotImplementedError
 
+    def retranslate_feature(self, retranslate: Callable[[], None]) -> None:
+        """Calls ``retranslate`` too on every switch (a feature that adds to this widget),
+        without an event filter, which would see every event of the widget."""
+        if not hasattr(self, "_features_to_retranslate"):
+            self._features_to_retranslate = []
+        self._features_to_retranslate.append(retranslate)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
+            # The features first, the latest added first, as event filters would be called.
+            for retranslate in reversed(getattr(self, "_features_to_retranslate", ())):
+                retranslate()
             self.retranslate_ui()
         super().changeEvent(event)  # type: ignore[misc]
 
 
 class _LanguageWatch(QObject):
-    """One event filter per widget for all the features that add to it: every filter on the
-    main window sees each of its events, hundreds before the first paint."""
+    """One event filter per widget (one that is not :class:`Retranslating`) for all the
+    features that add to it: every filter on a widget sees each of its events."""
 
     def __init__(self, widget: QWidget) -> None:
         super().__init__(widget)
@@ -57,6 +69,9 @@ _WATCH_NAME = "her2guide-language-watch"
 def retranslate_on_language_change(widget: QWidget, retranslate: Callable[[], None]) -> None:
     """Calls ``retranslate`` whenever ``widget`` (the window a feature adds to) is told that
     the language changed."""
+    if isinstance(widget, Retranslating):
+        widget.retranslate_feature(retranslate)
+        return
     watch = widget.findChild(QObject, _WATCH_NAME, Qt.FindChildOption.FindDirectChildrenOnly)
     if not isinstance(watch, _LanguageWatch):
         watch = _LanguageWatch(widget)
