@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QSizePolicy,
@@ -74,6 +74,8 @@ class WindowParts:
     glossary_dock: SideDock
     question_dock: SideDock
     text_scale_changed: SignalInstance
+    shown: SignalInstance
+    resized: SignalInstance
     counselling_active: Callable[[], bool]
 
 
@@ -114,7 +116,8 @@ class WindowFit(QObject):
         self.parts.text_scale_changed.connect(lambda _percent: self.schedule())
         self.parts.views.currentChanged.connect(lambda _index: self._only_current_view_counts())
         self._only_current_view_counts()
-        window.installEventFilter(self)
+        self.parts.shown.connect(self.schedule)
+        self.parts.resized.connect(self.schedule)
         retranslate_on_language_change(window, self._on_language_changed)
         self.retranslate_ui()
         self.reflow()
@@ -127,11 +130,6 @@ class WindowFit(QObject):
         self.retranslate_ui()
         self._name_dock_tabs()
         self.schedule()  # the new words may be longer
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
-            self.schedule()
-        return super().eventFilter(watched, event)
 
     def schedule(self) -> None:
         """Reflows once the current round of events is done (many changes come together)."""
