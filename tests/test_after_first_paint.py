@@ -1,5 +1,6 @@
 """What the window builds after its first paint is there whenever the reader reaches it: in the
-menus (opened at once or later), through its shortcuts, and in the language shown."""
+menus (opened at once or later), through its shortcuts, in the glossary dock, and in the language
+shown."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from her2guide.content.library import Library
 from her2guide.i18n import gettext_for
 from her2guide.paths import content_dir, resources_dir
 from her2guide.settings import Settings
+from her2guide.ui.contents_tree import BASE_POINT_SIZE
 from her2guide.ui.language import LanguageController
 from her2guide.ui.main_window import MainWindow
 from tests.helpers import WindowFactory
@@ -138,3 +140,39 @@ def test_nothing_on_screen_moves_when_the_rest_arrives(
     qtbot.wait(100)
     assert window.grab().toImage() == before
     assert window.counselling.action.text() == "Counselling mode"  # it did arrive
+
+
+def test_the_glossary_opened_before_the_first_paint_is_whole_in_the_language_and_size_shown(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = _unpainted_window(qtbot, tmp_path, lang="de")
+    window.set_text_scale(150)
+    window.search_tools.glossary_action.trigger()  # View → Glossary, or Ctrl+G
+    window.show()
+    qtbot.waitExposed(window)
+    dock = window.search_tools.glossary_dock
+    assert dock.isVisible()
+    shown = dock.widget()  # on screen with the dock, before anything asks for the panel
+    assert shown is not None
+    assert shown.isVisible()
+    panel = window.search_tools.glossary_panel
+    assert panel.isVisible()
+    assert panel.terms.count() > 0
+    assert panel.filter_label.text() == gettext_for("de", "Fi&lter the glossary:")
+    assert panel.terms.font().pointSizeF() == BASE_POINT_SIZE * 1.5
+
+
+def test_my_questions_opened_before_the_first_paint_offer_the_page_s_questions(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = _unpainted_window(qtbot, tmp_path, lang="de")
+    window.care_tools.questions_action.trigger()  # View → My questions, or Ctrl+Shift+M
+    window.show()
+    qtbot.waitExposed(window)
+    shown = window.care_tools.question_dock.widget()
+    assert shown is not None
+    assert shown.isVisible()
+    panel = window.care_tools.question_panel
+    page = window.content.pages[window.current_page]
+    suggested = [panel.suggestions.item(row).text() for row in range(panel.suggestions.count())]
+    assert suggested == list(page.questions)

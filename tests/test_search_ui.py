@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.search.index import Answer
+from her2guide.ui.contents_tree import BASE_POINT_SIZE
 from her2guide.ui.main_window import MainWindow
 from her2guide.ui.search_hints import note_html, ways_on
 from tests.helpers import WindowFactory
@@ -224,6 +225,22 @@ def test_search_follows_a_language_switch(qtbot: QtBot, make_window: WindowFacto
     assert box.panel.results
     assert {r.lang for r in box.panel.results} == {"de"}
     assert box.panel.results[0].title == "Übelkeit"
+
+
+def test_the_first_search_after_a_switch_and_a_larger_text_is_in_german_and_large(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    """The results panel is built at the first search: it still shows what was chosen before."""
+    window = make_window()
+    window.languages.set_language("de")
+    window.set_text_scale(150)
+    _type_search(qtbot, window, "Übelkeit")
+    panel = window.search_tools.search_box.panel
+    assert panel.isVisible()
+    assert panel.results[0].title == "Übelkeit"
+    assert panel.count_label.text() == f"Treffer: {len(panel.results)}"
+    assert panel.both_languages.text() == "In &beiden Sprachen suchen"
+    assert panel.list.font().pointSizeF() == BASE_POINT_SIZE * 1.5
 
 
 # -- find in page ----------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon
 from PySide6.QtWidgets import QToolBar, QWidget
 
@@ -61,7 +61,7 @@ class AccessTools(QObject):
         self.themes.theme_changed.connect(self._on_theme_changed)
         self.themes.choice_changed.connect(self._on_choice_changed)
         window.reader.set_theme(self.themes.theme)
-        host.installEventFilter(self)
+        window.shown.connect(self._on_shown)
         retranslate_on_language_change(host, self.retranslate_ui)
         self.retranslate_ui()
 
@@ -71,15 +71,12 @@ class AccessTools(QObject):
             action.setText(_(themes.CHOICE_LABELS[choice]))
         self.shortcuts_action.setText(_("&Keyboard shortcuts"))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        host = self.window.host()
-        if watched is host and event.type() == QEvent.Type.Show:
-            self.set_reading_tab_order()
-            self._tint_icons(self.themes.theme)
-            focused = host.focusWidget()
-            if focused is None or self._toolbar().isAncestorOf(focused):
-                self.window.contents.setFocus(Qt.FocusReason.OtherFocusReason)
-        return super().eventFilter(watched, event)
+    def _on_shown(self) -> None:
+        self.set_reading_tab_order()
+        self._tint_icons(self.themes.theme)
+        focused = self.window.host().focusWidget()
+        if focused is None or self._toolbar().isAncestorOf(focused):
+            self.window.contents.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_shortcuts(self) -> None:
         """Opens the list of shortcuts, read afresh from the window's actions."""

@@ -9,7 +9,10 @@ main window, builds them):
 - side by side (View → Side by side): a view of its own with two more page views, hidden until
   asked for;
 - counselling mode (View → Counselling mode): its step bar is hidden until the mode is on;
-- the read-aloud menu entries (View → Read aloud, Go → sections), which come after those two.
+- the read-aloud menu entries (View → Read aloud, Go → sections), which come after those two;
+- the side panels (View → Glossary, View → My questions), hidden at start: their docks are
+  there from the start, their panels are built then, or at once if a dock is shown earlier
+  (:class:`~her2guide.ui.side_dock.SideDock`; a damaged question list shows its dock at start).
 
 As none of them is on screen, nothing pops in or shifts when they arrive. They are built earlier
 if they are needed earlier: when one of the window's menus is about to open (so that it shows all
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 if TYPE_CHECKING:
     from her2guide.ui.access_tools import AccessTools
+    from her2guide.ui.care_tools import CareTools
     from her2guide.ui.counselling import CounsellingMode
     from her2guide.ui.reader import ReaderView
     from her2guide.ui.reading_tools import ReadingTools
@@ -75,6 +79,7 @@ class BuiltAfterFirstPaint(QMainWindow):
     go_menu: QMenu
     help_menu: QMenu
     access_tools: AccessTools
+    care_tools: CareTools
     search_tools: SearchTools
     reading_tools: ReadingTools
 
@@ -97,6 +102,9 @@ class BuiltAfterFirstPaint(QMainWindow):
         self._counselling = CounsellingMode(window, self._side_by_side)
         self._counselling.action.toggled.connect(self.search_tools.close_hit_find_bar)
         self.reading_tools.add_to_menus()
+        # The side panels, so that they open at once when first asked for:
+        self.search_tools.glossary_dock.panel()
+        self.care_tools.question_dock.panel()
 
     @property
     def side_by_side(self) -> SideBySide:

@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 
 from her2guide.care_card import CARD_PAGE, card_html
 from her2guide.i18n import _
+from her2guide.logfile import log
 from her2guide.navigation import Location
-from her2guide.questions import FILE_NAME
+from her2guide.questions import FILE_NAME, QuestionList, load_questions
 from her2guide.ui.action_registry import FILE_MENU, HELP_MENU, VIEW_MENU
-from her2guide.ui.question_panel import QuestionPanel
 from her2guide.ui.retranslate import retranslate_on_language_change
 from her2guide.ui.side_dock import add_side_dock
+from her2guide.userdata import Loaded
 from her2guide.userfolders import data_folder
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from her2guide.timeline.model import Timeline
     from her2guide.ui.care_card_dialog import CareCardDialog
     from her2guide.ui.handout_dialog import HandoutDialog
+    from her2guide.ui.question_panel import QuestionPanel
     from her2guide.ui.window_api import WindowApi
 
 STATUS_TIMEOUT_MS = 15000
@@ -77,9 +79,16 @@ class CareTools(QObject):
         self.card_dialog: CareCardDialog | None = None
         self._timelines: dict[str, Timeline | None] = {}
 
-        self.question_panel = QuestionPanel(data_folder() / FILE_NAME, self._questions_of)
-        self.question_dock = add_side_dock(window.host(), self.question_panel, "questions-dock")
-        self.question_dock.setVisible(self.question_panel.problem is not None)
+        self._question_panel: QuestionPanel | None = None
+        path = data_folder() / FILE_NAME
+        loaded = load_questions(path)
+        if loaded.problem:
+            log.warning("%s; kept as %s", loaded.problem, loaded.backup)
+        self.question_dock = add_side_dock(
+            window.host(), lambda: self._build_question_panel(path, loaded), "questions-dock"
+        )
+        if loaded.problem is not None:
+            self.question_dock.show()  # with the notice of what happened to the old list
 
         self._create_actions()
         self._add_to_menus()
@@ -92,6 +101,22 @@ class CareTools(QObject):
         self.retranslate_ui()
 
     # -- set-up --------------------------------------------------------------------------------
+
+    @property
+    def question_panel(self) -> QuestionPanel:
+        """The question list beside the page, built now if it is not yet (see ``SideDock``)."""
+        self.question_dock.panel()
+        assert self._question_panel is not None
+        return self._question_panel
+
+    def _build_question_panel(self, path: Path, loaded: Loaded[QuestionList]) -> QuestionPanel:
+        from her2guide.ui.question_panel import QuestionPanel  # not needed by the first paint
+
+        panel = QuestionPanel(path, loaded, self._questions_of)
+        panel.set_text_scale(self.window.text_scale)
+        self._question_panel = panel
+        self._on_location_shown(self.window.current_location)
+        return panel
 
     def _create_actions(self) -> None:
         host = self.window.host()
@@ -184,7 +209,8 @@ class CareTools(QObject):
         toolbar.setMinimumWidth(width)
 
     def set_text_scale(self, percent: int) -> None:
-        self.question_panel.set_text_scale(percent)
+        if self._question_panel is not None:
+            self._question_panel.set_text_scale(percent)
         # The button's style sheet fixed its font when it was set: set again, it takes the
         # application font of the new text size.
         self.care_button.setStyleSheet(CARE_BUTTON_STYLE)
@@ -205,11 +231,13 @@ class CareTools(QObject):
         return self._timelines[lang]
 
     def _on_location_shown(self, location: Location | None) -> None:
+        if self._question_panel is None:
+            return  # it shows the page's questions when it is built
         lang = self.window.languages.language
         page = None
         if location is not None and location.kind == "page":
             page = self.window.content.pages.get(location.target)
-        self.question_panel.show_page(page, lang)
+        self._question_panel.show_page(page, lang)
 
     def _on_language_changed(self, _lang: str) -> None:
         if self.card_dialog is not None and self.card_dialog.isVisible():

@@ -196,6 +196,8 @@ class MainWindow(Retranslating, WindowChrome, BuiltAfterFirstPaint, QMainWindow)
             glossary_dock=self.search_tools.glossary_dock,
             question_dock=self.care_tools.question_dock,
             text_scale_changed=self.text_scale_changed,
+            shown=self.shown,
+            resized=self.resized,
             counselling_active=self._counselling_active,
         )
 

@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 from her2guide.content.model import Page
 from her2guide.i18n import _, ngettext, window_title
 from her2guide.logfile import log
-from her2guide.questions import QuestionList, QuestionsOf, load_questions, save_questions
+from her2guide.questions import QuestionList, QuestionsOf, save_questions
 from her2guide.ui.app_text_size import scaled_system_font
 from her2guide.ui.retranslate import Retranslating
+from her2guide.userdata import Loaded
 
 BASE_POINT_SIZE = 11.0
 MAX_SCALE = 150
@@ -82,19 +83,22 @@ class QuestionPanel(Retranslating, QWidget):
     questions_changed = Signal()
 
     def __init__(
-        self, path: Path, questions_of: QuestionsOf, parent: QWidget | None = None
+        self,
+        path: Path,
+        loaded: Loaded[QuestionList],
+        questions_of: QuestionsOf,
+        parent: QWidget | None = None,
     ) -> None:
+        """``loaded`` is what :func:`~her2guide.questions.load_questions` read from ``path``
+        (read before the panel is built: a damaged file shows the panel at start)."""
         super().__init__(parent)
         self.path = path
         self._questions_of = questions_of
         self._page: Page | None = None
         self._lang = "en"
-        loaded = load_questions(path)
         self.questions: QuestionList = loaded.value
         self.problem = loaded.problem
         self.backup = loaded.backup
-        if loaded.problem:
-            log.warning("%s; kept as %s", loaded.problem, loaded.backup)
 
         self.notice = QLabel()
         self.notice.setWordWrap(True)

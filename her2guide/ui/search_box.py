@@ -224,15 +224,32 @@ class SearchBox(Retranslating, QLineEdit):
         self._search = search
         self._language = language
         self._host = host
-        self.panel = SearchResultsPanel(host)
+        self._panel: SearchResultsPanel | None = None
+        self._text_scale = 100
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(200)
         self.textChanged.connect(self.refresh)
-        self.panel.both_languages_changed.connect(lambda _checked: self.refresh())
-        self.panel.result_clicked.connect(self._choose)
-        self.panel.suggestion_chosen.connect(self._search_for)
-        host.installEventFilter(self)
         self.retranslate_ui()
+
+    @property
+    def panel(self) -> SearchResultsPanel:
+        """The results under the field, built when first needed: the first paint does not
+        show it, and its filter on the window would see every event before that paint."""
+        if self._panel is None:
+            panel = SearchResultsPanel(self._host)
+            panel.set_text_scale(self._text_scale)
+            panel.both_languages_changed.connect(lambda _checked: self.refresh())
+            panel.result_clicked.connect(self._choose)
+            panel.suggestion_chosen.connect(self._search_for)
+            self._host.installEventFilter(self)
+            self._panel = panel
+        return self._panel
+
+    def set_text_scale(self, percent: int) -> None:
+        """The results' text size, kept for the panel if it is not built yet."""
+        self._text_scale = percent
+        if self._panel is not None:
+            self._panel.set_text_scale(percent)
 
     def retranslate_ui(self) -> None:
         self.setPlaceholderText(_("Search (Ctrl+K)"))
@@ -244,7 +261,7 @@ class SearchBox(Retranslating, QLineEdit):
     def languages(self) -> tuple[str, ...]:
         """The current language, then (if the reader asked for both) the other one."""
         current = self._language()
-        if self.panel.both_languages.isChecked():
+        if self._panel is not None and self._panel.both_languages.isChecked():
             return (current, *(lang for lang in LANGUAGES if lang != current))
         return (current,)
 
@@ -252,8 +269,9 @@ class SearchBox(Retranslating, QLineEdit):
         """Searches again for the field's text (after typing, a language change, a new option)."""
         text = self.text()
         if not text.strip():
-            self.panel.show_answer("", None)
-            self.panel.hide()
+            if self._panel is not None:
+                self._panel.show_answer("", None)
+                self._panel.hide()
             return
         self.panel.show_answer(text, self._search(text, self.languages()))
         if self.hasFocus():
@@ -307,8 +325,8 @@ class SearchBox(Retranslating, QLineEdit):
             self._choose(self.panel.current_result())
             return
         if key == Qt.Key.Key_Escape:
-            if self.panel.isVisible():
-                self.panel.hide()
+            if self._panel is not None and self._panel.isVisible():
+                self._panel.hide()
             else:
                 self.escaped.emit()
             return
@@ -321,7 +339,8 @@ class SearchBox(Retranslating, QLineEdit):
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
-        self.panel.hide()
+        if self._panel is not None:
+            self._panel.hide()
 
     def event(self, event: QEvent) -> bool:
         if is_search_shortcut(event):

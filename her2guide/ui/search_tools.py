@@ -20,7 +20,6 @@ from her2guide.content.model import GLOSSARY_PAGE
 from her2guide.i18n import LANGUAGES, _
 from her2guide.ui.action_registry import GO_MENU, TOOLBAR, VIEW_MENU
 from her2guide.ui.find_bar import FindBar
-from her2guide.ui.glossary_panel import GlossaryPanel
 from her2guide.ui.retranslate import retranslate_on_language_change
 from her2guide.ui.search_box import SEARCH_LIMIT, SEARCH_SHORTCUT, SearchBox
 from her2guide.ui.side_dock import add_side_dock
@@ -29,6 +28,7 @@ from her2guide.ui.term_tips import TermTips
 if TYPE_CHECKING:
     from her2guide.navigation import Location
     from her2guide.search.index import Answer, SearchIndex, SearchResult
+    from her2guide.ui.glossary_panel import GlossaryPanel
     from her2guide.ui.window_api import WindowApi
 
 STATUS_TIMEOUT_MS = 15000
@@ -47,10 +47,10 @@ class SearchTools(QObject):
         self.search_box = SearchBox(self.search, lambda: window.languages.language, window.host())
         self.find_bar = FindBar(window.reader, lambda: window.languages.language)
         window.add_below_pages(self.find_bar)
-        self.glossary_panel = GlossaryPanel()
-        self.glossary_dock = add_side_dock(window.host(), self.glossary_panel, "glossary-dock")
-        self.glossary_dock.hide()
-        self.glossary_panel.show_content(window.content)
+        self._glossary_panel: GlossaryPanel | None = None
+        self.glossary_dock = add_side_dock(
+            window.host(), self._build_glossary_panel, "glossary-dock"
+        )
         self.term_tips = TermTips(
             window.reader,
             lambda term_id: window.content.glossary.get(term_id),
@@ -67,8 +67,6 @@ class SearchTools(QObject):
         self.search_box.escaped.connect(lambda: window.reader.setFocus())
         self.search_box.glossary_requested.connect(self.look_up)
         self.search_box.contents_requested.connect(self.browse_contents)
-        self.glossary_panel.set_matcher(self._matching_terms)
-        self.glossary_panel.page_requested.connect(window.open_page)
         window.views.currentChanged.connect(self._on_view_changed)
         window.location_shown.connect(self._on_location_shown)
         self.find_bar.field.textEdited.connect(self._on_find_text_edited)
@@ -78,6 +76,25 @@ class SearchTools(QObject):
         QTimer.singleShot(INDEX_BUILD_DELAY_MS, self._build_index_in_background)
 
     # -- set-up --------------------------------------------------------------------------------
+
+    @property
+    def glossary_panel(self) -> GlossaryPanel:
+        """The glossary beside the page, built now if it is not yet (see ``SideDock``)."""
+        self.glossary_dock.panel()
+        assert self._glossary_panel is not None
+        return self._glossary_panel
+
+    def _build_glossary_panel(self) -> GlossaryPanel:
+        from her2guide.ui.glossary_panel import GlossaryPanel  # not needed by the first paint
+
+        window = self.window
+        panel = GlossaryPanel()
+        panel.show_content(window.content)
+        panel.set_matcher(self._matching_terms)
+        panel.page_requested.connect(window.open_page)
+        panel.set_text_scale(window.text_scale)
+        self._glossary_panel = panel
+        return panel
 
     def _create_actions(self) -> None:
         host = self.window.host()
@@ -116,8 +133,9 @@ class SearchTools(QObject):
         self.glossary_action.setToolTip(_("Show or hide the glossary beside the page"))
 
     def set_text_scale(self, percent: int) -> None:
-        self.search_box.panel.set_text_scale(percent)
-        self.glossary_panel.set_text_scale(percent)
+        self.search_box.set_text_scale(percent)
+        if self._glossary_panel is not None:
+            self._glossary_panel.set_text_scale(percent)
 
     # -- search --------------------------------------------------------------------------------
 
@@ -232,7 +250,8 @@ class SearchTools(QObject):
         # glossary filter start empty rather than report "no matches".
         self.close_hit_find_bar()
         self.find_bar.field.clear()
-        self.glossary_panel.filter.clear()
-        self.glossary_panel.show_content(self.window.content)
+        if self._glossary_panel is not None:
+            self._glossary_panel.filter.clear()
+            self._glossary_panel.show_content(self.window.content)
         if self.search_box.text().strip():
             self.search_box.refresh()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QWidget
 
@@ -24,17 +26,35 @@ class _PanelScroll(QScrollArea):
         return QSize(width, min(panel.minimumSizeHint().height(), 4 * self.fontMetrics().height()))
 
 
-def panel_of(dock: QDockWidget) -> QWidget:
-    """The panel a side dock shows (inside its scroll area)."""
-    holder = dock.widget()
-    return holder.widget() if isinstance(holder, QScrollArea) else holder
+class SideDock(QDockWidget):
+    """A dock whose panel is built when first needed: when the dock is about to show, or when
+    :meth:`panel` is asked for (right after the first paint). A hidden panel is not part of
+    the first paint, so building it there only made the start slower."""
+
+    def __init__(self, window: QMainWindow, build: Callable[[], QWidget]) -> None:
+        super().__init__(window)
+        self._build: Callable[[], QWidget] | None = build
+
+    def panel(self) -> QWidget:
+        """The panel the dock shows (inside its scroll area), built now if it is not yet."""
+        build, self._build = self._build, None
+        if build is not None:
+            self.setWidget(_PanelScroll(build()))
+        holder = self.widget()
+        return holder.widget() if isinstance(holder, QScrollArea) else holder
+
+    def setVisible(self, visible: bool) -> None:
+        if visible:
+            self.panel()  # before Qt lays the dock out: it is shown whole at once
+        super().setVisible(visible)
 
 
-def add_side_dock(window: QMainWindow, widget: QWidget, name: str) -> QDockWidget:
-    """Docks ``widget`` on the right of the window; the reader may move it to the left."""
-    dock = QDockWidget(window)
+def add_side_dock(window: QMainWindow, build: Callable[[], QWidget], name: str) -> SideDock:
+    """Docks, hidden, on the right of the window the panel ``build`` makes when first needed
+    (see :class:`SideDock`); the reader may move it to the left."""
+    dock = SideDock(window, build)
+    dock.hide()
     dock.setObjectName(name)
-    dock.setWidget(_PanelScroll(widget))
     dock.setAllowedAreas(
         Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
     )

@@ -33,10 +33,14 @@ class WindowApi(Protocol):
     Signals (Qt signals of the window):
         location_shown(Location): a page or the treatment path was just shown.
         text_scale_changed(int): the text size now shown, in percent.
+        shown(): the window is being shown.
     """
 
     @property
     def location_shown(self) -> SignalInstance: ...
+
+    @property
+    def shown(self) -> SignalInstance: ...
 
     @property
     def text_scale_changed(self) -> SignalInstance: ...

@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QToolBar, QToolButton
+from PySide6.QtWidgets import QToolBar, QToolButton
 
 from her2guide.i18n import LANGUAGE_NAMES, LANGUAGES
 from her2guide.settings import SCALE_STEP
 from her2guide.ui.action_registry import FILE_MENU, GO_MENU, HELP_MENU, TOOLBAR, VIEW_MENU
 from her2guide.ui.icons import TREATMENT_PATH, action_icon
 from her2guide.ui.text_size_menu import TextSizeMenu
+from her2guide.ui.window_events import WindowEvents
 
 if TYPE_CHECKING:
     from her2guide.content.library import Library
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 HOME_PAGE = "welcome"
 
 
-class WindowChrome(QMainWindow):
+class WindowChrome(WindowEvents):
     """Creates the window's actions, its menus and its toolbar, and registers their places.
 
     What the actions call is the window's own (declared here, defined by the window).

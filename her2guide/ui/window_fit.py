@@ -18,10 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget,
     QSizePolicy,
     QSplitter,
     QStyle,
@@ -34,7 +33,7 @@ from shiboken6 import isValid
 from her2guide.i18n import _
 from her2guide.ui.retranslate import retranslate_on_language_change
 from her2guide.ui.screen_fit import move_inside, room_for
-from her2guide.ui.side_dock import panel_of
+from her2guide.ui.side_dock import SideDock
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
@@ -72,9 +71,11 @@ class WindowParts:
     care_toolbar: QToolBar
     care_button: QWidget
     search_box: QWidget
-    glossary_dock: QDockWidget
-    question_dock: QDockWidget
+    glossary_dock: SideDock
+    question_dock: SideDock
     text_scale_changed: SignalInstance
+    shown: SignalInstance
+    resized: SignalInstance
     counselling_active: Callable[[], bool]
 
 
@@ -115,7 +116,8 @@ class WindowFit(QObject):
         self.parts.text_scale_changed.connect(lambda _percent: self.schedule())
         self.parts.views.currentChanged.connect(lambda _index: self._only_current_view_counts())
         self._only_current_view_counts()
-        window.installEventFilter(self)
+        self.parts.shown.connect(self.schedule)
+        self.parts.resized.connect(self.schedule)
         retranslate_on_language_change(window, self._on_language_changed)
         self.retranslate_ui()
         self.reflow()
@@ -128,11 +130,6 @@ class WindowFit(QObject):
         self.retranslate_ui()
         self._name_dock_tabs()
         self.schedule()  # the new words may be longer
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
-            self.schedule()
-        return super().eventFilter(watched, event)
 
     def schedule(self) -> None:
         """Reflows once the current round of events is done (many changes come together)."""
@@ -170,13 +167,13 @@ class WindowFit(QObject):
         scroll_bar = reader.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         return READING_CHARACTERS * metrics.averageCharWidth() + margin + scroll_bar
 
-    def _before_dock_opens(self, dock: QDockWidget) -> None:
+    def _before_dock_opens(self, dock: SideDock) -> None:
         """Folds the contents before Qt shows the panel, so that the window need not grow; if
         it grows all the same (a panel wider than the room), the next reflow takes it back."""
         self._width_before = self.window.width()
         self._fold_contents(opening=dock)
 
-    def _central_width(self, opening: QDockWidget | None = None) -> int:
+    def _central_width(self, opening: SideDock | None = None) -> int:
         """The width the page and the contents share: the window's less the side panels'
         (a group of tabs once per side). Worked out from the window, not the splitter, so that
         it is right before Qt has laid out a panel being opened, or a window not shown yet."""
@@ -189,7 +186,7 @@ class WindowFit(QObject):
             widest[area] = max(widest.get(area, 0), width)
         return self.window.width() - sum(widest.values())
 
-    def _fold_contents(self, opening: QDockWidget | None = None) -> None:
+    def _fold_contents(self, opening: SideDock | None = None) -> None:
         """Hides the contents while the page would be too narrow beside them; the reader's own
         choice (the action) stays as it is."""
         if self.parts.counselling_active() or not self.contents_action.isChecked():
@@ -229,7 +226,7 @@ class WindowFit(QObject):
                 shared = tabs.count() > 1
                 tabs.setFocusPolicy(Qt.FocusPolicy.TabFocus if shared else Qt.FocusPolicy.NoFocus)
 
-    def _on_dock_visibility(self, dock: QDockWidget, visible: bool) -> None:
+    def _on_dock_visibility(self, dock: SideDock, visible: bool) -> None:
         if not isValid(self.window):  # the docks hide while the window is being destroyed
             return
         self._name_dock_tabs()
@@ -238,9 +235,9 @@ class WindowFit(QObject):
             self.window.resizeDocks([dock], [self.dock_width(dock)], Qt.Orientation.Horizontal)
         self.schedule()
 
-    def dock_width(self, dock: QDockWidget) -> int:
+    def dock_width(self, dock: SideDock) -> int:
         """Wide enough for :data:`DOCK_CHARACTERS` characters, at most :data:`DOCK_SHARE`."""
-        widget = panel_of(dock)
+        widget = dock.panel()
         wanted = DOCK_CHARACTERS * QFontMetrics(widget.font()).averageCharWidth() + 40
         share = round(self.window.width() * DOCK_SHARE)
         return max(widget.minimumSizeHint().width(), min(wanted, share))
