@@ -117,7 +117,8 @@ class MainWindow(Retranslating, WindowChrome, BuiltAfterFirstPaint, QMainWindow)
         self.languages.language_changed.connect(self._on_language_changed)
         self.location_shown.connect(self._render_other_language_soon)
 
-        # Size, text size and labels before the first fit, which then holds at the first paint.
+        # Styles, size, text size and labels before the first fit, which then holds when shown.
+        self.ensurePolished()
         restore_or_fit(self, settings.geometry)
         self._apply_text_scale()
         self.retranslate_ui()
