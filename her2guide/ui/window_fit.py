@@ -221,11 +221,12 @@ class WindowFit(QObject):
     def _name_dock_tabs(self) -> None:
         """The tabs Qt makes for the shared dock get a name a screen reader can say, and are
         in the Tab chain only while there are two panels to choose from."""
-        for tabs in self.window.findChildren(QTabBar):
-            if tabs.parent() is self.window:
-                tabs.setAccessibleName(_("Side panels"))
-                shared = tabs.count() > 1
-                tabs.setFocusPolicy(Qt.FocusPolicy.TabFocus if shared else Qt.FocusPolicy.NoFocus)
+        for tabs in self.window.findChildren(
+            QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly
+        ):
+            tabs.setAccessibleName(_("Side panels"))
+            shared = tabs.count() > 1
+            tabs.setFocusPolicy(Qt.FocusPolicy.TabFocus if shared else Qt.FocusPolicy.NoFocus)
 
     def _on_dock_visibility(self, dock: SideDock, visible: bool) -> None:
         if not isValid(self.window):  # the docks hide while the window is being destroyed
