@@ -23,9 +23,7 @@ from her2guide.i18n import LANGUAGE_NAMES, LANGUAGES, _, ngettext, window_title
 from her2guide.navigation import History, Location
 from her2guide.settings import MAX_SCALE, MIN_SCALE, Settings
 from her2guide.ui.access_tools import AccessTools
-from her2guide.ui.action_registry import (
-    ActionRegistry,
-)
+from her2guide.ui.action_registry import ActionRegistry
 from her2guide.ui.after_first_paint import BuiltAfterFirstPaint
 from her2guide.ui.app_text_size import apply_app_text_scale
 from her2guide.ui.care_tools import CareTools
@@ -119,11 +117,13 @@ class MainWindow(Retranslating, WindowChrome, BuiltAfterFirstPaint, QMainWindow)
         self.languages.language_changed.connect(self._on_language_changed)
         self.location_shown.connect(self._render_other_language_soon)
 
+        # Styles, size, text size and labels before the first fit, which then holds when shown.
+        self.ensurePolished()
         restore_or_fit(self, settings.geometry)
-        self.window_fit = WindowFit(self, self._fitted_parts(), splitter)
         self._apply_text_scale()
-        self.contents.show_content(self.content)
         self.retranslate_ui()
+        self.window_fit = WindowFit(self, self._fitted_parts(), splitter)
+        self.contents.show_content(self.content)
         self.open_page(self._first_page(start_page))
         self._report_content_problems()
         if settings.recovered_from is not None:

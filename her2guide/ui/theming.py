@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QP
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
+    QDockWidget,
     QProxyStyle,
     QStyle,
     QStyleOption,
@@ -140,20 +141,14 @@ class FocusRingStyle(QProxyStyle):
         ):
             _ring(painter, QRectF(option.rect), theme_colour("focus"))
 
-    def pixelMetric(
-        self,
-        metric: QStyle.PixelMetric,
-        option: QStyleOption | None = None,
-        widget: QWidget | None = None,
-    ) -> int:
-        """Room for the whole focus ring around text views and lists, and dock-window buttons
-        (close, float) as large as the minimum target."""
-        value = super().pixelMetric(metric, option, widget)
-        if metric is _FRAME_WIDTH and isinstance(widget, QAbstractScrollArea):
-            return max(value, FOCUS_RING_WIDTH)
-        if metric is _DOCK_BUTTON_MARGIN:
-            return max(value, (_minimum_target - _SMALLEST_ICON + 1) // 2)
-        return value
+    def polish(self, target: QWidget | QApplication | QPalette) -> None:  # type: ignore[override]
+        """Scroll areas, dock windows and their title bar's buttons are given
+        :class:`RoomyStyle`, the only widgets whose sizes differ from Fusion's (see there why
+        not all widgets); it polishes them in turn."""
+        if isinstance(target, QWidget) and _wants_room(target):
+            target.setStyle(roomy_style())
+            return
+        super().polish(target)
 
     def sizeFromContents(
         self,
@@ -182,6 +177,55 @@ class FocusRingStyle(QProxyStyle):
             )
             if handle.isValid():
                 _edge(painter, QRectF(handle), option.palette, 2.0)
+
+
+class RoomyStyle(FocusRingStyle):
+    """:class:`FocusRingStyle` with room for the whole focus ring around text views and lists,
+    and dock-window buttons (close, float) as large as the minimum target.
+
+    Only the widgets that need these sizes have this style: Qt asks a style for its sizes
+    thousands of times while it lays out the window, and each answer from Python costs as
+    much as a dozen from Fusion, so the application's style leaves sizes to Fusion.
+    """
+
+    def polish(self, target: QWidget | QApplication | QPalette) -> None:  # type: ignore[override]
+        QProxyStyle.polish(self, target)  # type: ignore[arg-type]
+
+    def pixelMetric(
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        value = super().pixelMetric(metric, option, widget)
+        if metric is _FRAME_WIDTH and isinstance(widget, QAbstractScrollArea):
+            return max(value, FOCUS_RING_WIDTH)
+        if metric is _DOCK_BUTTON_MARGIN:
+            return max(value, (_minimum_target - _SMALLEST_ICON + 1) // 2)
+        return value
+
+
+_roomy: RoomyStyle | None = None
+
+
+def roomy_style() -> RoomyStyle:
+    """The one :class:`RoomyStyle`, made when a widget first needs it."""
+    global _roomy
+    if _roomy is None:
+        _roomy = RoomyStyle("Fusion")
+    return _roomy
+
+
+_DOCK_BUTTONS = ("qt_dockwidget_closebutton", "qt_dockwidget_floatbutton")
+"""The names Qt gives the buttons in a dock window's title bar."""
+
+
+def _wants_room(widget: QWidget) -> bool:
+    """Scroll areas (the ring's room); dock windows and their title bar's buttons (the
+    dock places the buttons by the same margin as the buttons take their size from)."""
+    return isinstance(widget, (QAbstractScrollArea, QDockWidget)) or (
+        widget.objectName() in _DOCK_BUTTONS
+    )
 
 
 def _edge(painter: QPainter, rect: QRectF, palette: QPalette, radius: float) -> None:

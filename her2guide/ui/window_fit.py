@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QTabBar,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 from shiboken6 import isValid
@@ -220,11 +221,12 @@ class WindowFit(QObject):
     def _name_dock_tabs(self) -> None:
         """The tabs Qt makes for the shared dock get a name a screen reader can say, and are
         in the Tab chain only while there are two panels to choose from."""
-        for tabs in self.window.findChildren(QTabBar):
-            if tabs.parent() is self.window:
-                tabs.setAccessibleName(_("Side panels"))
-                shared = tabs.count() > 1
-                tabs.setFocusPolicy(Qt.FocusPolicy.TabFocus if shared else Qt.FocusPolicy.NoFocus)
+        for tabs in self.window.findChildren(
+            QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly
+        ):
+            tabs.setAccessibleName(_("Side panels"))
+            shared = tabs.count() > 1
+            tabs.setFocusPolicy(Qt.FocusPolicy.TabFocus if shared else Qt.FocusPolicy.NoFocus)
 
     def _on_dock_visibility(self, dock: SideDock, visible: bool) -> None:
         if not isValid(self.window):  # the docks hide while the window is being destroyed
@@ -249,37 +251,42 @@ class WindowFit(QObject):
         not enough, the search field and the care-team button go to a line of their own, so
         that both stay whole and usable and the main toolbar has the window's width. What
         still does not fit goes into the toolbar's » menu; every toolbar action is in the
-        menus too."""
+        menus too.
+
+        The widths are worked out with the field at its least width wherever it is now, so the
+        outcome depends on the window's width alone: a second fit moves nothing."""
         window = self.window
         toolbar = self.parts.toolbar
         care = self.parts.care_toolbar
         icon = max(SMALLEST_ICON, min(LARGEST_ICON, round(toolbar.fontMetrics().height() * 0.8)))
         toolbar.setIconSize(QSize(icon, icon))  # icons as large as the labels beside them
         box = self.parts.search_box
-        box.setMaximumWidth(QWIDGETSIZE_MAX)
         search = self._search_action()
-        moved = box.sizeHint().width() if search not in toolbar.actions() else 0
+        field = max(box.sizeHint().width(), box.minimumWidth()) + toolbar.layout().spacing()
+        inside = field if search in toolbar.actions() else 0
         buttons = [toolbar.widgetForAction(action) for action in self.parts.navigation]
         width = window.width()
         one_line = True
+        without_field: dict[Qt.ToolButtonStyle, int] = {}
         for style in (
             Qt.ToolButtonStyle.ToolButtonTextBesideIcon,
             Qt.ToolButtonStyle.ToolButtonIconOnly,
         ):
-            for button in buttons:
-                button.setToolButtonStyle(style)
-            one_line = toolbar.sizeHint().width() + moved + care.minimumWidth() <= width
+            _set_style(toolbar, buttons, style)
+            without_field[style] = toolbar.sizeHint().width() - inside
+            one_line = without_field[style] + field + care.minimumWidth() <= width
             if one_line:
                 break
-        self._put_search(search, toolbar if one_line else care)
+        longest = QWIDGETSIZE_MAX
         if not one_line:
-            for button in buttons:
-                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            if toolbar.sizeHint().width() > width:
-                for button in buttons:
-                    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+            labelled = without_field[Qt.ToolButtonStyle.ToolButtonTextBesideIcon] <= width
+            if labelled:
+                _set_style(toolbar, buttons, Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             room = width - care.minimumWidth() - TOOLBAR_SLACK
-            box.setMaximumWidth(max(box.minimumSizeHint().width(), room))
+            longest = max(box.minimumSizeHint().width(), room)
+        if box.maximumWidth() != longest:
+            box.setMaximumWidth(longest)
+        self._put_search(search, toolbar if one_line else care)
         if window.toolBarBreak(care) == one_line:
             if one_line:
                 window.removeToolBarBreak(care)
@@ -319,3 +326,13 @@ class WindowFit(QObject):
         if window.width() > room.width() or window.height() > room.height():
             window.resize(window.size().boundedTo(room))
         move_inside(window)
+
+
+def _set_style(toolbar: QToolBar, buttons: list[QToolButton], style: Qt.ToolButtonStyle) -> None:
+    """Gives ``buttons`` ``style``; the toolbar's size hint then counts their new widths even
+    before the window is shown (a hidden button does not tell the toolbar it changed)."""
+    if all(button.toolButtonStyle() == style for button in buttons):
+        return
+    for button in buttons:
+        button.setToolButtonStyle(style)
+    toolbar.layout().invalidate()
