@@ -43,13 +43,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if unusable:
             parser.error(f"--content {args.content}: {unusable}")
 
+    # Qt-free, so imported before Qt: PySide reads the source of every module imported after it
+    # (looking for its __feature__ switches), which costs time and keeps the text in memory.
+    from her2guide.content.library import Library
     from her2guide.qt_messages import install_filter
 
     install_filter()
 
     from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
 
-    from her2guide.content.library import Library
     from her2guide.i18n import system_language
     from her2guide.settings import Settings
     from her2guide.ui.errors import ErrorReporter

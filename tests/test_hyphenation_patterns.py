@@ -24,3 +24,15 @@ def test_every_word_of_the_content_breaks_where_pyphen_breaks_it(
     for word in sorted(words):
         expected = [(int(point), point.data) for point in loaded.positions(word)]
         assert [(int(point), point.data) for point in on_demand.positions(word)] == expected, word
+
+
+@pytest.mark.parametrize("dictionary", ["en_US", "de_DE"])
+def test_every_pattern_is_filed_as_pyphen_files_it(dictionary: str) -> None:
+    """The same value for every pattern's letters (none where pyphen keeps none) and the same
+    longest pattern, also where several lines share their letters."""
+    path = pyphen.LANGUAGES[dictionary]
+    on_demand, loaded = PatternsOnDemand(path), pyphen.HyphDict(path)
+    assert {key: on_demand.patterns.get(key) for key in loaded.patterns} == loaded.patterns
+    filed = set(on_demand.patterns.lines) | set(on_demand.patterns.parsed)
+    assert all(on_demand.patterns.get(key) is None for key in filed - set(loaded.patterns))
+    assert on_demand.maxlen == loaded.maxlen

@@ -132,6 +132,20 @@ def test_dates_are_written_for_each_language() -> None:
     assert i18n.format_date(day, "en") == "7 March 2025"
 
 
+def test_dates_are_written_as_babel_writes_them() -> None:
+    """The app writes dates without Babel (its locale data is slow to read); they must read
+    exactly as Babel's long dates and month-year dates of en_GB and de_DE."""
+    from babel.dates import format_date, format_skeleton
+
+    for lang, babel_locale in (("en", "en_GB"), ("de", "de_DE")):
+        for month in range(1, 13):
+            day = dt.date(2026, month, month + 17)
+            assert i18n.format_date(day, lang) == format_date(day, "long", locale=babel_locale)
+            assert i18n.format_month(day, lang) == format_skeleton(
+                "yMMMM", day, locale=babel_locale
+            )
+
+
 def test_first_start_follows_the_system_locale() -> None:
     assert i18n.system_language("de_AT") == "de"
     assert i18n.system_language("en_US") == "en"

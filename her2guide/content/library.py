@@ -87,13 +87,14 @@ class Library:
     def render(self, lang: str, page_id: str) -> Rendered | None:
         """The page's HTML with its approval statuses and country list for the reader's region."""
         from her2guide.content.region_sections import reader_region_first
-        from her2guide.content.status_markers import fill_status
 
         rendered = self._rendered(lang, page_id)
         if rendered is None:
             return None
         document = rendered.html
         if 'data-status="' in document:
+            from her2guide.content.status_markers import fill_status  # for pages with statuses
+
             document = fill_status(document, self.register, self.region, lang)
         document = reader_region_first(document, page_id, self.region)
         if document == rendered.html:

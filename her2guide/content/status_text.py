@@ -15,9 +15,7 @@ from her2guide.content.status_register import (
     When,
     region_order,
 )
-from her2guide.i18n import N_, format_date, gettext_for
-
-_BABEL_LOCALES = {"en": "en_GB", "de": "de_DE"}
+from her2guide.i18n import N_, format_date, format_month, gettext_for
 
 REGION_NAMES = {
     "eu": N_("In the EU (Germany, Austria)"),
@@ -58,13 +56,10 @@ class Badge:
 
 def format_when(when: When, lang: str) -> str:
     """A decision date at the precision the source gives: 2013, March 2026 or 20 March 2026."""
-    from babel.dates import format_skeleton
-
     if when.month is None:
         return str(when.year)
     if when.day is None:
-        first = dt.date(when.year, when.month, 1)
-        return format_skeleton("yMMMM", first, locale=_BABEL_LOCALES[lang])
+        return format_month(dt.date(when.year, when.month, 1), lang)
     return format_date(dt.date(when.year, when.month, when.day), lang)
 
 
