@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.search.index import Answer
+from her2guide.ui import search_results
 from her2guide.ui.contents_tree import BASE_POINT_SIZE
 from her2guide.ui.main_window import MainWindow
 from her2guide.ui.search_hints import note_html, ways_on
@@ -490,3 +491,16 @@ def test_a_letter_that_keeps_the_same_results_shows_their_new_hits_from_the_firs
     for row, result in enumerate(results[:3]):
         snippet = "".join(text for text, _hit in result.snippet)
         assert box.panel.list.row_text(row).endswith(snippet)
+
+
+def test_rows_without_a_background_look_as_the_style_would_paint_them(
+    qtbot: QtBot, make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window()
+    _type_search(qtbot, window, "HER2")
+    box = window.search_tools.search_box
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    viewport = box.panel.list.viewport()
+    shown = viewport.grab().toImage()
+    monkeypatch.setattr(search_results, "_has_background", lambda _option: True)
+    assert viewport.grab().toImage() == shown

@@ -73,6 +73,14 @@ def result_text(result: SearchResult, *, show_language: bool) -> str:
     return " ".join(parts) + f" \u2013 {where}: {snippet}"
 
 
+def _has_background(option: QStyleOptionViewItem) -> bool:
+    """Whether the row has a background of its own (selected, under the mouse, or given one):
+    most rows of a list have none, and asking the style to draw nothing costs as much as
+    drawing."""
+    shown = QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_MouseOver
+    return bool(option.state & shown) or option.backgroundBrush.style() != Qt.BrushStyle.NoBrush
+
+
 def _places(rows: list[SearchResult | WayOn]) -> list[object]:
     """Where each row leads (a result's page and language, or the way on itself)."""
     return [
@@ -243,11 +251,12 @@ class ResultDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         widget = option.widget
         style = widget.style() if widget else None
-        if style is not None:  # the background and selection only (the list never has focus)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if style is not None and _has_background(option):
+            # The background and selection only (the list never has focus).
             style.drawPrimitive(
                 QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget
             )
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         text_colour = option.palette.color(role)
         muted = text_colour if selected else theme_colour("muted")
