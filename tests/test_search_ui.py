@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.search.index import Answer
+from her2guide.ui import search_results
 from her2guide.ui.contents_tree import BASE_POINT_SIZE
 from her2guide.ui.main_window import MainWindow
 from her2guide.ui.search_hints import note_html, ways_on
@@ -470,3 +471,36 @@ def test_up_and_down_walk_the_results_and_keep_the_chosen_one_in_view(
     chosen = box.panel.current_result()
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert window.current_page == chosen.page_id
+
+
+def test_a_letter_that_keeps_the_same_results_shows_their_new_hits_from_the_first(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    _type_search(qtbot, window, "trastu")
+    box = window.search_tools.search_box
+    before = [(r.page_id, r.fragment) for r in box.panel.results]
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    qtbot.keyClicks(box, "zuma")
+    results = box.panel.results
+    assert [(r.page_id, r.fragment) for r in results] == before
+    assert box.panel.list.currentRow() == 0
+    assert box.panel.current_result() is results[0]
+    hits = {text.lower() for r in results for text, hit in r.snippet if hit}
+    assert any(hit.startswith("trastuzuma") for hit in hits)
+    for row, result in enumerate(results[:3]):
+        snippet = "".join(text for text, _hit in result.snippet)
+        assert box.panel.list.row_text(row).endswith(snippet)
+
+
+def test_rows_without_a_background_look_as_the_style_would_paint_them(
+    qtbot: QtBot, make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window()
+    _type_search(qtbot, window, "HER2")
+    box = window.search_tools.search_box
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    viewport = box.panel.list.viewport()
+    shown = viewport.grab().toImage()
+    monkeypatch.setattr(search_results, "_has_background", lambda _option: True)
+    assert viewport.grab().toImage() == shown

@@ -73,8 +73,24 @@ def result_text(result: SearchResult, *, show_language: bool) -> str:
     return " ".join(parts) + f" \u2013 {where}: {snippet}"
 
 
+def _has_background(option: QStyleOptionViewItem) -> bool:
+    """Whether the row has a background of its own (selected, under the mouse, or given one):
+    most rows of a list have none, and asking the style to draw nothing costs as much as
+    drawing."""
+    shown = QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_MouseOver
+    return bool(option.state & shown) or option.backgroundBrush.style() != Qt.BrushStyle.NoBrush
+
+
+def _places(rows: list[SearchResult | WayOn]) -> list[object]:
+    """Where each row leads (a result's page and language, or the way on itself)."""
+    return [
+        row if isinstance(row, WayOn) else (row.lang, row.kind, row.page_id, row.fragment)
+        for row in rows
+    ]
+
+
 class ResultsModel(QAbstractListModel):
-    """The rows of the list: results, then the ways on; replaced as a whole on each search.
+    """The rows of the list: results, then the ways on; replaced on each search.
 
     The view is given rows as it needs them: those the panel shows without scrolling (see
     :meth:`give`), the next ones when the reader scrolls or moves down to them (Qt's
@@ -91,6 +107,14 @@ class ResultsModel(QAbstractListModel):
         self.show_language = False
 
     def set_rows(self, rows: list[SearchResult | WayOn], *, show_language: bool) -> None:
+        """The rows of a new search. When they are the same places as before (half the
+        keystrokes of a word), only their snippets change: the view keeps its rows and
+        lays them out again, so the scroll bar and selection stay as they are, not rebuilt."""
+        if show_language == self.show_language and _places(rows) == _places(self.rows):
+            self.layoutAboutToBeChanged.emit()
+            self.rows = rows
+            self.layoutChanged.emit()
+            return
         self.beginResetModel()
         self.rows = rows
         self.given = min(self.in_view, len(rows))
@@ -227,11 +251,12 @@ class ResultDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         widget = option.widget
         style = widget.style() if widget else None
-        if style is not None:  # the background and selection only (the list never has focus)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if style is not None and _has_background(option):
+            # The background and selection only (the list never has focus).
             style.drawPrimitive(
                 QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget
             )
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         text_colour = option.palette.color(role)
         muted = text_colour if selected else theme_colour("muted")
@@ -303,6 +328,7 @@ class ResultsList(QListView):
         self.setModel(self.results_model)
         self.delegate = ResultDelegate(self)
         self.results_model.modelAboutToBeReset.connect(self.delegate.forget)
+        self.results_model.layoutAboutToBeChanged.connect(self.delegate.forget)
         self.setItemDelegate(self.delegate)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
