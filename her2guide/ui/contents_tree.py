@@ -42,6 +42,10 @@ PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
 BASE_POINT_SIZE = 11.0
 MAX_SCREEN_SHARE = 0.3
 _ITEM_SLACK = 16  # the delegate's 8 px and the style's text margins around an item
+_PAGE_ROLES = frozenset(
+    role.value for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, PAGE_ID_ROLE)
+)
+"""The roles a page row answers: its title (shown and as tooltip) and its id."""
 
 
 class _WrappingDelegate(QStyledItemDelegate):
@@ -109,13 +113,15 @@ class _ContentsModel(QStandardItemModel):
             self.dataChanged.emit(self.index(0, 0, section), self.index(len(ids) - 1, 0, section))
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        # The view asks each painted row for a dozen roles: those a page row does not answer
+        # go straight to the items (a page row has none, so nothing), without finding its page.
+        if role not in _PAGE_ROLES:
+            return super().data(index, role)
         section = index.parent()
         if not section.isValid():
             return super().data(index, role)
         page_id = self.ids[section.row()][index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.pages.title(page_id)
-        return page_id if role == PAGE_ID_ROLE else None
+        return page_id if role == PAGE_ID_ROLE else self.pages.title(page_id)
 
     def page_index(self, page_id: str) -> QModelIndex:
         """The row of ``page_id``; invalid when it is not shown."""
