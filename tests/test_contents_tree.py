@@ -141,6 +141,30 @@ def test_the_tree_is_as_wide_as_its_longest_word(qtbot: QtBot) -> None:
     assert tree.minimumWidth() - unfolded == widest
 
 
+def test_switching_back_and_forth_sizes_rows_and_width_for_each_language(qtbot: QtBot) -> None:
+    """Heights and the widest word are kept between switches: each language still gets its
+    own at each text size, the width as a tree showing that language from the start has it."""
+    library = Library(content_dir(), resources_dir())
+
+    def heights(tree: ContentsTree) -> list[int]:
+        model = tree.model()
+        rows = [model.index(row, 0) for row in range(model.rowCount())]
+        rows += [model.index(row, 0, section) for section in rows[:] for row in range(2)]
+        return [tree.sizeHintForIndex(index).height() for index in rows]
+
+    switched = _tree(qtbot, library)
+    first: dict[tuple[str, int], list[int]] = {}
+    for scale in (100, 200):
+        for lang in ("de", "en", "de", "en"):
+            fresh = _tree(qtbot, library, lang)
+            fresh.set_text_scale(scale)
+            switched.set_text_scale(scale)
+            assert switched.relabel(library.language(lang))
+            assert switched.minimumWidth() == fresh.minimumWidth(), (lang, scale)
+            assert heights(switched) == first.setdefault((lang, scale), heights(switched))
+    assert first[("de", 200)] != first[("en", 200)]  # the languages' rows differ
+
+
 def test_a_page_chosen_elsewhere_is_found_in_the_contents(qtbot: QtBot) -> None:
     library = Library(content_dir(), resources_dir())
     tree = _tree(qtbot, library)

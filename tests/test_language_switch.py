@@ -269,3 +269,25 @@ def test_an_open_dialog_is_not_a_popup_and_stays_open(make_window: WindowFactory
     window.languages.set_language("de")
     assert dialog.isVisible()
     dialog.close()
+
+
+@pytest.mark.parametrize("width", [1180, 796])  # one toolbar line in both languages; two in German
+def test_the_window_is_laid_out_for_the_new_words_before_it_is_painted_again(
+    qtbot: QtBot, make_window: WindowFactory, width: int
+) -> None:
+    """When the switch returns, every widget has its new text at its final place and size: the
+    next paint is the last, with nothing shifting or refitting a moment later."""
+    window = make_window(page="side-effects", size=(width, 800))
+    qtbot.wait(50)
+    for lang in ("de", "en", "de"):
+        window.languages.set_language(lang)
+        assert window.help_menu.title() == gettext_for(lang, "&Help")
+        widgets = [window, *window.findChildren(QWidget)]
+        placed = [(w, w.isVisible(), w.geometry()) for w in widgets]
+        qtbot.wait(100)
+        moved = [
+            w
+            for w, visible, geometry in placed
+            if (w.isVisible(), w.geometry()) != (visible, geometry)
+        ]
+        assert moved == [], [type(w).__name__ + ":" + w.objectName() for w in moved]

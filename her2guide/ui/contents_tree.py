@@ -42,26 +42,43 @@ PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
 BASE_POINT_SIZE = 11.0
 MAX_SCREEN_SHARE = 0.3
 _ITEM_SLACK = 16  # the delegate's 8 px and the style's text margins around an item
+_PAGE_ROLES = frozenset(
+    role.value for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, PAGE_ID_ROLE)
+)
+"""The roles a page row answers: its title (shown and as tooltip) and its id."""
 
 
 class _WrappingDelegate(QStyledItemDelegate):
-    """Rows as tall as their wrapped title, so long (German) titles are never cut off."""
+    """Rows as tall as their wrapped title, so long (German) titles are never cut off.
+
+    The heights are kept while the tree keeps its width: a language switch asks for every row
+    again, and switching back asks for the same titles as before."""
 
     def __init__(self, tree: QTreeView) -> None:
         super().__init__(tree)
         self.tree = tree
+        self._heights: dict[tuple[int, str, str], int] = {}
+        self._heights_for = (0, 0)  # the viewport's width and the indentation they were for
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         depth = 1 if index.parent().isValid() else 0
-        width = self.tree.viewport().width() - self.tree.indentation() * (depth + 1) - 8
+        viewport_width, indentation = self.tree.viewport().width(), self.tree.indentation()
+        if (viewport_width, indentation) != self._heights_for:
+            self._heights.clear()
+            self._heights_for = (viewport_width, indentation)
+        width = max(viewport_width - indentation * (depth + 1) - 8, 40)
         font = index.data(Qt.ItemDataRole.FontRole) or self.tree.font()
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        bounds = QFontMetrics(font).boundingRect(
-            QRect(0, 0, max(width, 40), 10_000), Qt.TextFlag.TextWordWrap, text
-        )
-        return QSize(max(width, 40), bounds.height() + 8)
+        key = (width, font.key(), text)
+        height = self._heights.get(key)
+        if height is None:
+            bounds = QFontMetrics(font).boundingRect(
+                QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text
+            )
+            height = self._heights[key] = bounds.height() + 8
+        return QSize(width, height)
 
 
 class _ContentsModel(QStandardItemModel):
@@ -109,13 +126,15 @@ class _ContentsModel(QStandardItemModel):
             self.dataChanged.emit(self.index(0, 0, section), self.index(len(ids) - 1, 0, section))
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        # The view asks each painted row for a dozen roles: those a page row does not answer
+        # go straight to the items (a page row has none, so nothing), without finding its page.
+        if role not in _PAGE_ROLES:
+            return super().data(index, role)
         section = index.parent()
         if not section.isValid():
             return super().data(index, role)
         page_id = self.ids[section.row()][index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.pages.title(page_id)
-        return page_id if role == PAGE_ID_ROLE else None
+        return page_id if role == PAGE_ID_ROLE else self.pages.title(page_id)
 
     def page_index(self, page_id: str) -> QModelIndex:
         """The row of ``page_id``; invalid when it is not shown."""
@@ -145,6 +164,10 @@ class ContentsTree(Retranslating, QTreeView):
         super().__init__(parent)
         self.contents_model = _ContentsModel(self)
         self.setModel(self.contents_model)
+        # The widest word's width for each language and text size met (section titles, font,
+        # indentation), with the page titles' words it was measured on: switching back and forth
+        # measures each language once.
+        self._widest_words: dict[tuple[tuple[str, ...], str, int], tuple[list[str], int]] = {}
         self.setHeaderHidden(True)
         self.setRootIsDecorated(True)
         self.setUniformRowHeights(False)
@@ -212,12 +235,18 @@ class ContentsTree(Retranslating, QTreeView):
         """Keeps the tree at least as wide as its longest word, which wrapping cannot split:
         long German compounds at large text sizes would otherwise be cut off."""
         model = self.contents_model
-        sections = {word for title in model.section_titles() for word in WORD.findall(title)}
-        longest = _sorted_longest_first(sections)
-        widest = max(
-            _widest(longest, self._section_font()) + self.indentation(),
-            _widest(model.pages.title_words(), self.font()) + self.indentation() * 2,
-        )
+        titles, words = tuple(model.section_titles()), model.pages.title_words()
+        key = (titles, self.font().key(), self.indentation())
+        kept = self._widest_words.get(key)
+        if kept is not None and kept[0] is words:  # the same language at the same size
+            widest = kept[1]
+        else:
+            sections = {word for title in titles for word in WORD.findall(title)}
+            widest = max(
+                _widest(_sorted_longest_first(sections), self._section_font()) + self.indentation(),
+                _widest(words, self.font()) + self.indentation() * 2,
+            )
+            self._widest_words[key] = (words, widest)
         scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         wanted = widest + _ITEM_SLACK + 2 * self.frameWidth() + scroll_bar
         # Never so wide that the window cannot fit its screen: where the longest word does not

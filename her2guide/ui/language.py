@@ -3,6 +3,11 @@
 A switch also takes away what belongs to the old language and is not a widget's text: an open
 tooltip or popup (a menu, a completer list) and the application's display name, which Qt appends
 to every window title that does not already end with it.
+
+Qt tells the widgets of a new language by posted events, and the new words then post the layout
+work they cause; left to the event loop, the window would be painted once with the new words in
+the old places (clipped or overlapping) and again a moment later. The switch delivers both before
+it returns, so that the next paint is the only one, in the new language and its final layout.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ class LanguageController(QObject):
             return
         self._apply(lang)
         self.language_changed.emit(lang)
+        _relabel_and_lay_out_now()
 
     def toggle(self) -> None:
         """Switches to the other language (the app has two)."""
@@ -75,6 +81,25 @@ class LanguageController(QObject):
             announced = True
         if not announced:
             QCoreApplication.postEvent(app, QEvent(QEvent.Type.LanguageChange))
+
+
+_SETTLING_PASSES = 8
+"""Enough for the nesting of the window's layouts (a button in a toolbar in the window) and the
+refitting they start; a pass with nothing left to do costs next to nothing."""
+_SETTLING_EVENTS = (
+    QEvent.Type.LanguageChange,  # to the application, then to its windows, then their widgets
+    QEvent.Type.MetaCall,  # work deferred "until the current events are done" (window fitting)
+    QEvent.Type.LayoutRequest,  # the new words' sizes, once the window has been refitted to them
+)
+
+
+def _relabel_and_lay_out_now() -> None:
+    """Sends the language change to every widget and the layout work it causes now, not on the
+    event loop's next rounds, which would paint the window in between. Each pass sends only
+    what was posted before it began (Qt's guard against endless loops), hence several."""
+    for _pass in range(_SETTLING_PASSES):
+        for kind in _SETTLING_EVENTS:
+            QCoreApplication.sendPostedEvents(None, kind.value)
 
 
 def _close_transient_windows() -> None:
