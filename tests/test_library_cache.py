@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import pickle
@@ -11,8 +12,15 @@ from pathlib import Path
 import pytest
 
 from her2guide.content import cache, pages, render
+from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.content.library import Library
+from her2guide.i18n import format_date, gettext_for
 from her2guide.paths import resources_dir
+
+OVERDUE_NOTE = (
+    "This page was due for its medical review on {date}. Some of it may be out of "
+    "date: please check with your care team."
+)
 
 
 def _fail(*_args: object, **_kwargs: object) -> None:
@@ -104,7 +112,7 @@ def test_each_content_folder_has_its_own_cache(tmp_path: Path) -> None:
     assert len(list(cache.glob("en-*"))) == 2
 
 
-def test_the_key_changes_with_the_folder_diagrams_catalogs_code_and_libraries(
+def test_the_key_changes_with_the_folder_diagrams_compiled_catalogs_code_and_libraries(
     content_copy: Path, tmp_path: Path
 ) -> None:
     resources = tmp_path / "resources"
@@ -117,8 +125,11 @@ def test_the_key_changes_with_the_folder_diagrams_catalogs_code_and_libraries(
     diagram = next((resources / "diagrams").iterdir())
     diagram.write_bytes(diagram.read_bytes() + b" ")
     assert cache.fingerprint(content_copy, resources, "en") != key
+    catalog = resources / "locale" / "de" / "LC_MESSAGES" / "her2guide.mo"
+    catalog.write_bytes(catalog.read_bytes() + b" ")
+    assert cache.fingerprint(content_copy, resources, "en") != key
     stamps = "\n".join(cache._code_and_libraries())
-    for part in ("i18n.py:", "render.py:", "markdown-", "babel-", "yaml: ", "pyphen"):
+    for part in ("i18n.py:", "render.py:", "markdown-", "yaml: ", "pyphen"):
         assert part in stamps.lower(), part
 
 
@@ -176,3 +187,59 @@ def test_a_damaged_page_in_the_cache_is_read_from_its_file(
     content = Library(content_copy, resources_dir(), cache=tmp_path / "cache").language("de")
     assert content.pages["side-effects"] == expected.pages["side-effects"]
     assert dict(content.pages.items()) == dict(expected.pages.items())
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_new_day_starts_from_the_cache_built_the_day_before(
+    content_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """No page fell due overnight: the first start of the day parses and renders nothing."""
+    yesterday = dt.date(2027, 1, 10)
+    first = Library(content_copy, resources_dir(), cache=tmp_path / "cache", today=yesterday)
+    content = first.language(lang)
+    html = first.render(lang, "side-effects")
+    assert html is not None
+    folders = sorted((tmp_path / "cache").iterdir())
+    monkeypatch.setattr(pages, "load_language", _fail)
+    monkeypatch.setattr(render.PageRenderer, "render", _fail)
+    today = yesterday + dt.timedelta(days=1)
+    second = Library(content_copy, resources_dir(), cache=tmp_path / "cache", today=today)
+    assert second.language(lang) == content
+    again = second.render(lang, "side-effects")
+    assert again is not None
+    assert again.html == html.html
+    assert sorted((tmp_path / "cache").iterdir()) == folders
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_page_that_fell_due_since_the_last_start_shows_the_overdue_note(
+    content_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """Only the page that fell due is rendered again; the content is not parsed again. Set back
+    a day (the clock put back), the page is shown without the note again."""
+    due = Library(content_copy, resources_dir()).language(lang).pages["side-effects"].review_due
+    note = gettext_for(lang, OVERDUE_NOTE).format(date=format_date(due, lang))
+
+    def shown(day: dt.date, page_id: str) -> str:
+        library = Library(content_copy, resources_dir(), cache=tmp_path / "cache", today=day)
+        rendered = library.render(lang, page_id)
+        assert rendered is not None
+        return without_soft_hyphens(rendered.html)
+
+    assert note not in shown(due, "side-effects")
+    assert note not in shown(due, "welcome")
+    monkeypatch.setattr(pages, "load_language", _fail)
+    rendered: list[str] = []
+    real_render = render.PageRenderer.render
+    monkeypatch.setattr(
+        render.PageRenderer,
+        "render",
+        lambda self, page, today: rendered.append(page.id) or real_render(self, page, today),
+    )
+    after = due + dt.timedelta(days=1)
+    assert note in shown(after, "side-effects")
+    assert note not in shown(after, "welcome")
+    assert rendered == ["side-effects"]
+    assert note in shown(after + dt.timedelta(days=30), "side-effects")
+    assert note not in shown(due, "side-effects")
+    assert rendered == ["side-effects"]

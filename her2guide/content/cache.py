@@ -2,10 +2,16 @@
 
 Everything for one language of one content folder lives in a folder named after a fingerprint of
 what it was made from: the content folder's resolved path and its files, the interface
-translations and every other resource (diagrams, style), the app's own code, the versions of the
-libraries that read and render content (Markdown, Babel, PyYAML, Pyphen), the app's version and
-today's date (pages past their review date show a note). Any change gives a new fingerprint and so
-a fresh folder; older folders of the same content folder and language are removed.
+translations (the compiled catalogs among them) and every other resource (diagrams, style), the
+app's own code, the versions of the libraries that read and render content (Markdown, PyYAML,
+Pyphen) and the app's version. Any change gives a new fingerprint and so a fresh folder; older
+folders of the same content folder and language are removed. Babel is not among the libraries:
+it only compiles a catalog, and the compiled catalog is a resource, stamped itself.
+
+Today's date is not in the fingerprint, so that the first start of a day reads the cache like any
+other start. The one thing cached that depends on the date is the note on a page past its review
+date: a rendered page is kept under a name that says whether it carries that note
+(``page-ID.json`` or ``overdue-ID.json``), and the caller asks for the one that fits the day.
 
 A language is kept in two files, so that start-up reads only what the first paint needs:
 ``index.json`` holds the sections, the glossary, the problems found and each page's id, title and
@@ -21,7 +27,6 @@ it is rebuilt, silently; a damaged page found later is read again from its conte
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import json
 import os
@@ -47,7 +52,7 @@ from her2guide.content.model import (
 )
 
 _PACKAGE = Path(__file__).resolve().parent.parent
-_LIBRARIES = {"markdown": "markdown", "babel": "babel", "yaml": "pyyaml", "pyphen": "pyphen"}
+_LIBRARIES = {"markdown": "markdown", "yaml": "pyyaml", "pyphen": "pyphen"}
 """Modules whose output ends up in the cache (pyphen: soft hyphens), with their distributions."""
 
 
@@ -100,7 +105,7 @@ def _names(folder: Path) -> tuple[str, ...]:
 def fingerprint(content_root: Path, resources: Path, lang: str) -> str:
     """A short key for everything that changes what is cached for ``lang`` of ``content_root``."""
     root = content_root.resolve()
-    stamps: list[str] = [str(root), lang, dt.date.today().isoformat()]
+    stamps: list[str] = [str(root), lang]
     stamps += _stamps(root / lang, recursive=True)
     stamps += _stamps(root, ".yaml")
     stamps += _stamps(resources.resolve(), recursive=True)
@@ -207,11 +212,12 @@ class ContentCache:
             if old != self.folder:
                 shutil.rmtree(old, ignore_errors=True)
 
-    def load_page(self, page_id: str) -> Rendered | None:
-        return self._read(f"page-{page_id}.json", Rendered)
+    def load_page(self, page_id: str, *, overdue: bool) -> Rendered | None:
+        """The page as rendered with (``overdue``) or without the note that its review is due."""
+        return self._read(_page_file(page_id, overdue), Rendered)
 
-    def store_page(self, page_id: str, rendered: Rendered) -> None:
-        self._write(f"page-{page_id}.json", rendered)
+    def store_page(self, page_id: str, rendered: Rendered, *, overdue: bool) -> None:
+        self._write(_page_file(page_id, overdue), rendered)
 
     def _read(self, name: str, kind: Any) -> Any:
         """What was stored under ``name``; None when it is missing or damaged (then removed)."""
@@ -243,6 +249,10 @@ class ContentCache:
         except OSError:
             return False
         return True
+
+
+def _page_file(page_id: str, overdue: bool) -> str:
+    return f"{'overdue' if overdue else 'page'}-{page_id}.json"
 
 
 def _json(value: Any) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,7 @@ class Library:
         timeline_ids: set[str] | None = None,
         *,
         cache: Path | None = None,
+        today: dt.date | None = None,
     ) -> None:
         self.root = root
         self.resources = resources
@@ -44,6 +46,9 @@ class Library:
         self._register: StatusRegister | None = None
         self.region = DEFAULT_READER_REGION
         """The reader's region (``eu``, ``ch`` or ``other``): its status is written first."""
+        self.today = today
+        """The day pages are shown on (a page past its review date gets a note); None: the
+        clock's, when each page is first shown."""
 
     @property
     def register(self) -> StatusRegister:
@@ -109,12 +114,14 @@ class Library:
             page = content.pages.get(page_id)
             if page is None:
                 return None
+            today = self.today or dt.date.today()
+            overdue = page.is_overdue(today)
             cache = self._cache(lang)
-            rendered = cache.load_page(page_id) if cache else None
+            rendered = cache.load_page(page_id, overdue=overdue) if cache else None
             if rendered is None:
-                rendered = self._renderer(lang, content).render(page)
+                rendered = self._renderer(lang, content).render(page, today)
                 if cache:
-                    cache.store_page(page_id, rendered)
+                    cache.store_page(page_id, rendered, overdue=overdue)
             self._html[key] = rendered
         return self._html[key]
 
