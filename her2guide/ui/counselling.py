@@ -1,7 +1,8 @@
 """Counselling mode: a nurse and a patient at one screen, stepping through a guided path.
 
 Full screen, larger text (the user's own size comes back afterwards and is never overwritten),
-the contents, menus, toolbar and status bar out of the way, and a step bar (step_bar.py) at the
+click targets of 44 px instead of 24 (also in a side panel opened again in the mode), the
+contents, menus, toolbar and status bar out of the way, and a step bar (step_bar.py) at the
 bottom. The path is content data (``guided-path.yaml``); where the mode is on it, a plain
 :class:`~her2guide.step_position.StepPosition`. Every page ends with its teach-back question.
 
@@ -49,11 +50,12 @@ from her2guide.i18n import _
 from her2guide.navigation import Location
 from her2guide.settings import MAX_SCALE
 from her2guide.step_position import StepPosition
+from her2guide.ui import theming
 from her2guide.ui.action_registry import VIEW_MENU
 from her2guide.ui.reader import lay_out_fully
 from her2guide.ui.retranslate import retranslate_on_language_change
 from her2guide.ui.side_by_side import SideBySide
-from her2guide.ui.step_bar import StepBar
+from her2guide.ui.step_bar import MIN_TARGET, StepBar
 from her2guide.ui.teach_back import closing_heading, teach_back_box
 
 if TYPE_CHECKING:
@@ -231,6 +233,7 @@ class CounsellingMode(QObject):
         self._before = _Before(host.windowState(), window.text_scale, hidden, added)
         for widget in chrome:
             widget.hide()
+        theming.set_minimum_target(MIN_TARGET)  # larger targets, also in a panel opened again
         self.toolbar.show()
         host.showFullScreen()
         window.set_text_scale(min(MAX_SCALE, window.text_scale + SCALE_BOOST))
@@ -248,6 +251,7 @@ class CounsellingMode(QObject):
         self.toolbar.hide()
         for action in before.added_actions:
             host.removeAction(action)
+        theming.set_minimum_target(theming.MINIMUM_TARGET)
         for widget in before.hidden:
             widget.show()
         host.setWindowState(before.state)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOption,
     QStyleOptionComplex,
+    QStyleOptionDockWidget,
     QWidget,
 )
 
@@ -40,6 +41,9 @@ _FOCUS_RECT = QStyle.PrimitiveElement.PE_FrameFocusRect
 _FRAME_WIDTH = QStyle.PixelMetric.PM_DefaultFrameWidth
 _DOCK_BUTTON_MARGIN = QStyle.PixelMetric.PM_DockWidgetTitleBarButtonMargin
 _SCROLL_BAR = QStyle.ComplexControl.CC_ScrollBar
+_DOCK_CLOSE = QStyle.SubElement.SE_DockWidgetCloseButton
+_DOCK_FLOAT = QStyle.SubElement.SE_DockWidgetFloatButton
+_DOCK_TITLE = QStyle.SubElement.SE_DockWidgetTitleBarText
 
 _current: Theme = themes.LIGHT
 _controller: ThemeController | None = None
@@ -200,9 +204,33 @@ class RoomyStyle(FocusRingStyle):
         value = super().pixelMetric(metric, option, widget)
         if metric is _FRAME_WIDTH and isinstance(widget, QAbstractScrollArea):
             return max(value, FOCUS_RING_WIDTH)
-        if metric is _DOCK_BUTTON_MARGIN:
+        if metric is _DOCK_BUTTON_MARGIN:  # the title bar is as high as the button asks
             return max(value, (_minimum_target - _SMALLEST_ICON + 1) // 2)
         return value
+
+    def subElementRect(
+        self, element: QStyle.SubElement, option: QStyleOption, widget: QWidget | None = None
+    ) -> QRect:
+        """The dock title bar's close and float buttons are squares of the minimum target at
+        the bar's right end, the title left of them. Fusion makes a button its icon's size plus
+        one margin, which falls short of a 44-px target (34 px) while the margin counts twice
+        in the title bar's height."""
+        rect = super().subElementRect(element, option, widget)
+        if (
+            element in (_DOCK_CLOSE, _DOCK_FLOAT, _DOCK_TITLE)
+            and isinstance(option, QStyleOptionDockWidget)
+            and not option.verticalTitleBar  # the app's docks have none; Fusion places those
+        ):
+            close, float_ = _dock_buttons(option)
+            if element is _DOCK_CLOSE:
+                return close
+            if element is _DOCK_FLOAT:
+                return float_
+            margin = self.pixelMetric(QStyle.PixelMetric.PM_DockWidgetTitleMargin, option, widget)
+            leftmost = min((r.left() for r in (close, float_) if not r.isNull()), default=None)
+            if leftmost is not None:
+                rect.setRight(min(rect.right(), leftmost - 1 - margin))
+        return rect
 
 
 _roomy: RoomyStyle | None = None
@@ -214,6 +242,22 @@ def roomy_style() -> RoomyStyle:
     if _roomy is None:
         _roomy = RoomyStyle("Fusion")
     return _roomy
+
+
+def _dock_buttons(option: QStyleOptionDockWidget) -> tuple[QRect, QRect]:
+    """Where a dock's close and float buttons go in its title bar (empty if it has none): at
+    the right end, side by side, as Fusion places them, but as large as the minimum target."""
+    bar = option.rect
+    side = _minimum_target
+    top = bar.center().y() - side // 2
+    right = bar.right()
+    close = float_ = QRect()
+    if option.closable:
+        close = QRect(right - side, top, side, side)
+        right = close.left() - 1
+    if option.floatable:
+        float_ = QRect(right - side, top, side, side)
+    return close, float_
 
 
 _DOCK_BUTTONS = ("qt_dockwidget_closebutton", "qt_dockwidget_floatbutton")
