@@ -4,6 +4,10 @@ A wheel carries .mo files compiled at build time (``hatch_build.py``) and uses t
 In a checkout (or an editable install) the .po is the source: its .mo is compiled beside it when
 missing or older, so an edited .po is never shadowed by an old .mo. Where that folder cannot be
 written (a read-only checkout), the catalog is compiled in memory instead.
+
+The content cache's key stamps the compiled catalogs, so it first has every catalog compiled that
+``load`` would compile (``compile_stale``): the key then sees the files the app reads, and a fresh
+checkout's second start finds the cache of the first.
 """
 
 from __future__ import annotations
@@ -57,17 +61,37 @@ def _not_older(mo_path: Path, po_path: Path) -> None:
         os.utime(mo_path, ns=(po_time, po_time))
 
 
+def _needs_compiling(mo_path: Path, *, from_source: bool) -> bool:
+    """Whether ``load`` compiles the .po: the .mo is missing, or older in a checkout."""
+    return not mo_path.exists() or (from_source and is_stale(mo_path, mo_path.with_suffix(".po")))
+
+
+def _written(mo_path: Path, data: bytes) -> bool:
+    """Writes the compiled catalog beside its .po; False where that folder cannot be written."""
+    try:
+        _write_atomically(mo_path, data)
+        _not_older(mo_path, mo_path.with_suffix(".po"))
+    except OSError:
+        return False
+    return True
+
+
+def compile_stale(locale: Path, *, from_source: bool) -> None:
+    """Compiles every catalog under ``locale`` that ``load`` would compile, so that the files
+    there are already the ones the app will read (the content cache's key stamps them)."""
+    for po_path in sorted(locale.glob("*/LC_MESSAGES/*.po")):
+        mo_path = po_path.with_suffix(".mo")
+        if _needs_compiling(mo_path, from_source=from_source):
+            _written(mo_path, compile_po(po_path))
+
+
 def load(mo_path: Path, *, from_source: bool) -> gettext.GNUTranslations:
     """The catalog at ``mo_path``; ``from_source``: the .po beside it is the source (a checkout),
     to be compiled when the .mo is missing or older. An installed wheel's .mo is used as built:
     installers do not keep the order of file times. A missing .mo is compiled either way."""
-    po_path = mo_path.with_suffix(".po")
-    if not mo_path.exists() or (from_source and is_stale(mo_path, po_path)):
-        data = compile_po(po_path)
-        try:
-            _write_atomically(mo_path, data)
-            _not_older(mo_path, po_path)
-        except OSError:
+    if _needs_compiling(mo_path, from_source=from_source):
+        data = compile_po(mo_path.with_suffix(".po"))
+        if not _written(mo_path, data):
             return gettext.GNUTranslations(io.BytesIO(data))
     with mo_path.open("rb") as handle:
         return gettext.GNUTranslations(handle)

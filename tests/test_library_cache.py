@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from her2guide import catalogs
 from her2guide.content import cache, pages, render
 from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.content.library import Library
@@ -41,6 +42,32 @@ def test_second_start_parses_nothing(
     again = second.render("de", "side-effects")
     assert again is not None
     assert again.html == html.html
+
+
+def _resources_without_compiled_catalogs(tmp_path: Path) -> Path:
+    """The resources as a fresh checkout has them: the .po sources, no compiled .mo."""
+    resources = tmp_path / "resources"
+    shutil.copytree(resources_dir(), resources, ignore=shutil.ignore_patterns("*.mo"))
+    return resources
+
+
+@pytest.mark.parametrize("from_checkout", [True, False], ids=["checkout", "wheel"])
+def test_the_start_that_compiles_the_catalogs_leaves_a_cache_the_next_start_finds(
+    content_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, from_checkout: bool
+) -> None:
+    """A fresh checkout's first start compiles the German catalog while it runs; the second
+    start must still find the cache of the first, whatever ran before it."""
+    if not from_checkout:  # an installed wheel: its catalogs are used as built
+        monkeypatch.setattr(cache, "runs_from_checkout", lambda: False, raising=False)
+    resources = _resources_without_compiled_catalogs(tmp_path)
+    first = Library(content_copy, resources, cache=tmp_path / "cache")
+    content = first.language("de")
+    catalogs.load(
+        resources / "locale" / "de" / "LC_MESSAGES" / "her2guide.mo", from_source=from_checkout
+    )
+    monkeypatch.setattr(pages, "load_language", _fail)
+    second = Library(content_copy, resources, cache=tmp_path / "cache")
+    assert second.language("de") == content
 
 
 def test_a_changed_page_is_read_again(content_copy: Path, tmp_path: Path) -> None:
@@ -113,7 +140,7 @@ def test_each_content_folder_has_its_own_cache(tmp_path: Path) -> None:
 
 
 def test_the_key_changes_with_the_folder_diagrams_compiled_catalogs_code_and_libraries(
-    content_copy: Path, tmp_path: Path
+    content_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     resources = tmp_path / "resources"
     shutil.copytree(resources_dir(), resources)
@@ -126,6 +153,10 @@ def test_the_key_changes_with_the_folder_diagrams_compiled_catalogs_code_and_lib
     diagram.write_bytes(diagram.read_bytes() + b" ")
     assert cache.fingerprint(content_copy, resources, "en") != key
     catalog = resources / "locale" / "de" / "LC_MESSAGES" / "her2guide.mo"
+    catalog.write_bytes(catalog.read_bytes() + b" ")
+    assert cache.fingerprint(content_copy, resources, "en") != key
+    key = cache.fingerprint(content_copy, resources, "en")
+    monkeypatch.setattr(cache, "runs_from_checkout", lambda: False)  # an installed wheel's .mo
     catalog.write_bytes(catalog.read_bytes() + b" ")
     assert cache.fingerprint(content_copy, resources, "en") != key
     stamps = "\n".join(cache._code_and_libraries())

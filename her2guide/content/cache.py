@@ -6,7 +6,10 @@ translations (the compiled catalogs among them) and every other resource (diagra
 app's own code, the versions of the libraries that read and render content (Markdown, PyYAML,
 Pyphen) and the app's version. Any change gives a new fingerprint and so a fresh folder; older
 folders of the same content folder and language are removed. Babel is not among the libraries:
-it only compiles a catalog, and the compiled catalog is a resource, stamped itself.
+it only compiles a catalog, and the compiled catalog is a resource, stamped itself. So that the
+key sees the catalogs the app will read, any catalog still to be compiled (a fresh checkout's, an
+edited .po's) is compiled before the resources are stamped; otherwise the start that first
+compiles it would leave a key that the next start no longer finds.
 
 Today's date is not in the fingerprint, so that the first start of a day reads the cache like any
 other start. The one thing cached that depends on the date is the note on a page past its review
@@ -40,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from her2guide import __version__
+from her2guide.catalogs import compile_stale
 from her2guide.content.datacodec import from_data, to_data
 from her2guide.content.model import (
     GlossaryTerm,
@@ -50,6 +54,7 @@ from her2guide.content.model import (
     Rendered,
     Section,
 )
+from her2guide.paths import runs_from_checkout
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 _LIBRARIES = {"markdown": "markdown", "yaml": "pyyaml", "pyphen": "pyphen"}
@@ -105,6 +110,7 @@ def _names(folder: Path) -> tuple[str, ...]:
 def fingerprint(content_root: Path, resources: Path, lang: str) -> str:
     """A short key for everything that changes what is cached for ``lang`` of ``content_root``."""
     root = content_root.resolve()
+    compile_stale(resources / "locale", from_source=runs_from_checkout())
     stamps: list[str] = [str(root), lang]
     stamps += _stamps(root / lang, recursive=True)
     stamps += _stamps(root, ".yaml")
