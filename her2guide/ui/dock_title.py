@@ -102,7 +102,7 @@ class DockTitleStyle(FocusRingStyle):
         """The close and float buttons are squares at the bar's right end, the title left of
         them. Fusion makes a button its icon's size plus one margin, which falls short of a
         44-px target (34 px) while the margin counts twice in the title bar's height."""
-        rect = super().subElementRect(element, option, widget)
+        rect = super().subElementRect(element, option, widget)  # type: ignore[arg-type]  # may be None
         if (
             element in (_CLOSE, _FLOAT, _TITLE_TEXT)
             and isinstance(option, QStyleOptionDockWidget)
