@@ -7,6 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QWidget
 
+from her2guide.ui.dock_title import use_dock_title_style
+
 
 class _PanelScroll(QScrollArea):
     """Scrolls a panel up and down when the window is too low for all of it at large text,
@@ -33,6 +35,7 @@ class SideDock(QDockWidget):
 
     def __init__(self, window: QMainWindow, build: Callable[[], QWidget]) -> None:
         super().__init__(window)
+        use_dock_title_style(self)  # its title grows with the text
         self._build: Callable[[], QWidget] | None = build
 
     def panel(self) -> QWidget:

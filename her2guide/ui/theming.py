@@ -7,17 +7,15 @@ from __future__ import annotations
 from typing import ClassVar
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
-    QDockWidget,
     QProxyStyle,
     QStyle,
     QStyleOption,
     QStyleOptionComplex,
-    QStyleOptionDockWidget,
     QWidget,
 )
 
@@ -34,16 +32,11 @@ visible for readers with low vision, unlike Fusion's faint, translucent focus re
 MINIMUM_TARGET = 24
 """Pixels: the least width and height of anything clicked (WCAG 2.5.8, target size)."""
 
-_SMALLEST_ICON = 8  # Fusion's dock-window buttons show icons of at least this size
 # Qt calls the style's methods thousands of times per repaint; a Python enum attribute costs a
 # lookup each time, so the few compared against are looked up once.
 _FOCUS_RECT = QStyle.PrimitiveElement.PE_FrameFocusRect
 _FRAME_WIDTH = QStyle.PixelMetric.PM_DefaultFrameWidth
-_DOCK_BUTTON_MARGIN = QStyle.PixelMetric.PM_DockWidgetTitleBarButtonMargin
 _SCROLL_BAR = QStyle.ComplexControl.CC_ScrollBar
-_DOCK_CLOSE = QStyle.SubElement.SE_DockWidgetCloseButton
-_DOCK_FLOAT = QStyle.SubElement.SE_DockWidgetFloatButton
-_DOCK_TITLE = QStyle.SubElement.SE_DockWidgetTitleBarText
 
 _current: Theme = themes.LIGHT
 _controller: ThemeController | None = None
@@ -63,6 +56,11 @@ def current_theme() -> Theme:
 def theme_colour(name: str) -> QColor:
     """A named colour of the current theme (see ``themes.COLOUR_NAMES``)."""
     return QColor(_current.colours[name])
+
+
+def minimum_target() -> int:
+    """Pixels: the least width and height of anything clicked, as set now."""
+    return _minimum_target
 
 
 def set_minimum_target(pixels: int) -> None:
@@ -146,9 +144,9 @@ class FocusRingStyle(QProxyStyle):
             _ring(painter, QRectF(option.rect), theme_colour("focus"))
 
     def polish(self, target: QWidget | QApplication | QPalette) -> None:  # type: ignore[override]
-        """Scroll areas, dock windows and their title bar's buttons are given
-        :class:`RoomyStyle`, the only widgets whose sizes differ from Fusion's (see there why
-        not all widgets); it polishes them in turn."""
+        """Scroll areas are given :class:`RoomyStyle`, the only widgets besides the dock
+        windows (:mod:`her2guide.ui.dock_title`) whose sizes differ from Fusion's (see there
+        why not all widgets); it polishes them in turn."""
         if isinstance(target, QWidget) and _wants_room(target):
             target.setStyle(roomy_style())
             return
@@ -184,8 +182,7 @@ class FocusRingStyle(QProxyStyle):
 
 
 class RoomyStyle(FocusRingStyle):
-    """:class:`FocusRingStyle` with room for the whole focus ring around text views and lists,
-    and dock-window buttons (close, float) as large as the minimum target.
+    """:class:`FocusRingStyle` with room for the whole focus ring around text views and lists.
 
     Only the widgets that need these sizes have this style: Qt asks a style for its sizes
     thousands of times while it lays out the window, and each answer from Python costs as
@@ -204,33 +201,7 @@ class RoomyStyle(FocusRingStyle):
         value = super().pixelMetric(metric, option, widget)
         if metric is _FRAME_WIDTH and isinstance(widget, QAbstractScrollArea):
             return max(value, FOCUS_RING_WIDTH)
-        if metric is _DOCK_BUTTON_MARGIN:  # the title bar is as high as the button asks
-            return max(value, (_minimum_target - _SMALLEST_ICON + 1) // 2)
         return value
-
-    def subElementRect(
-        self, element: QStyle.SubElement, option: QStyleOption, widget: QWidget | None = None
-    ) -> QRect:
-        """The dock title bar's close and float buttons are squares of the minimum target at
-        the bar's right end, the title left of them. Fusion makes a button its icon's size plus
-        one margin, which falls short of a 44-px target (34 px) while the margin counts twice
-        in the title bar's height."""
-        rect = super().subElementRect(element, option, widget)
-        if (
-            element in (_DOCK_CLOSE, _DOCK_FLOAT, _DOCK_TITLE)
-            and isinstance(option, QStyleOptionDockWidget)
-            and not option.verticalTitleBar  # the app's docks have none; Fusion places those
-        ):
-            close, float_ = _dock_buttons(option)
-            if element is _DOCK_CLOSE:
-                return close
-            if element is _DOCK_FLOAT:
-                return float_
-            margin = self.pixelMetric(QStyle.PixelMetric.PM_DockWidgetTitleMargin, option, widget)
-            leftmost = min((r.left() for r in (close, float_) if not r.isNull()), default=None)
-            if leftmost is not None:
-                rect.setRight(min(rect.right(), leftmost - 1 - margin))
-        return rect
 
 
 _roomy: RoomyStyle | None = None
@@ -244,32 +215,10 @@ def roomy_style() -> RoomyStyle:
     return _roomy
 
 
-def _dock_buttons(option: QStyleOptionDockWidget) -> tuple[QRect, QRect]:
-    """Where a dock's close and float buttons go in its title bar (empty if it has none): at
-    the right end, side by side, as Fusion places them, but as large as the minimum target."""
-    bar = option.rect
-    side = _minimum_target
-    top = bar.center().y() - side // 2
-    right = bar.right()
-    close = float_ = QRect()
-    if option.closable:
-        close = QRect(right - side, top, side, side)
-        right = close.left() - 1
-    if option.floatable:
-        float_ = QRect(right - side, top, side, side)
-    return close, float_
-
-
-_DOCK_BUTTONS = ("qt_dockwidget_closebutton", "qt_dockwidget_floatbutton")
-"""The names Qt gives the buttons in a dock window's title bar."""
-
-
 def _wants_room(widget: QWidget) -> bool:
-    """Scroll areas (the ring's room); dock windows and their title bar's buttons (the
-    dock places the buttons by the same margin as the buttons take their size from)."""
-    return isinstance(widget, (QAbstractScrollArea, QDockWidget)) or (
-        widget.objectName() in _DOCK_BUTTONS
-    )
+    """Scroll areas: the focus ring's room (dock windows take their own style, see
+    :mod:`her2guide.ui.dock_title`)."""
+    return isinstance(widget, QAbstractScrollArea)
 
 
 def _edge(painter: QPainter, rect: QRectF, palette: QPalette, radius: float) -> None:
