@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QSizePolicy,
@@ -91,6 +91,8 @@ class WindowFit(QObject):
         self.contents_folded = False
         self._pending = False
         self._width_before = 0
+        self._in_counselling = False
+        self._font_pending: set[QObject] = set()
         self._policies: dict[QWidget, QSizePolicy.Policy] = {}
 
         self.contents_action = QAction(window, checkable=True)
@@ -114,7 +116,8 @@ class WindowFit(QObject):
             dock.visibilityChanged.connect(
                 lambda visible, d=dock: self._on_dock_visibility(d, visible)
             )
-        self.parts.text_scale_changed.connect(lambda _percent: self.schedule())
+            dock.installEventFilter(self)
+        self.parts.text_scale_changed.connect(lambda _percent: self._on_text_scale_changed())
         self.parts.views.currentChanged.connect(lambda _index: self._only_current_view_counts())
         self._only_current_view_counts()
         self.parts.shown.connect(self.schedule)
@@ -217,6 +220,30 @@ class WindowFit(QObject):
                 view.setSizePolicy(policy)
 
     # -- side panels ---------------------------------------------------------------------------
+
+    def _on_text_scale_changed(self) -> None:
+        """Leaving counselling mode gives the panels their width for the reader's own text size
+        once their fonts have changed (see :meth:`eventFilter`): a panel opened in the mode was
+        made wide for its larger text and targets, and the window keeps a dock area's width."""
+        counselling = self.parts.counselling_active()
+        leaving = self._in_counselling and not counselling
+        self._font_pending = set(self.docks) if leaving else set()
+        self._in_counselling = counselling
+        self.schedule()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched in self._font_pending and event.type() == QEvent.Type.FontChange:
+            self._font_pending.discard(watched)
+            if not self._font_pending:  # every panel has its new font: fitted before a paint
+                self._fit_docks_after_counselling()
+        return super().eventFilter(watched, event)
+
+    def _fit_docks_after_counselling(self) -> None:
+        for dock in self.docks:
+            if dock.isVisible() and not dock.isFloating():
+                width = self.dock_width(dock)
+                self.window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+        self.window.layout().activate()  # laid out now, before the next paint
 
     def _name_dock_tabs(self) -> None:
         """The tabs Qt makes for the shared dock get a name a screen reader can say, and are
