@@ -275,3 +275,20 @@ def test_the_teach_back_box_stays_when_the_desktop_turns_dark(
     QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
     assert window.access_tools.themes.theme is themes.DARK
     assert question in window.reader.toPlainText()
+
+
+def test_leaving_the_mode_gives_the_page_bar_its_height_back(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    """The mode's larger text and targets make the bar's controls taller; after it, the reading
+    toolbar is as high as before (the "On this page" box kept its large minimum once)."""
+    window = make_window(page="side-effects")
+    window.show()
+    qtbot.waitExposed(window)
+    outline = window.reading_tools.outline
+    heights = (outline.height(), outline.parentWidget().height())
+    _start(qtbot, window)
+    assert outline.height() > heights[0]
+    window.counselling.action.trigger()
+    assert not window.counselling.active
+    qtbot.waitUntil(lambda: (outline.height(), outline.parentWidget().height()) == heights)

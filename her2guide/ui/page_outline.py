@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QTextBlock
-from PySide6.QtWidgets import QComboBox, QTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QTextEdit, QWidget
 
 from her2guide.content.hyphenate import without_soft_hyphens
 from her2guide.i18n import _
@@ -46,6 +47,14 @@ class PageOutline(QComboBox):
         self.activated.connect(self.jump_to)
         view.verticalScrollBar().valueChanged.connect(self._follow_scrolling)
         self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A smaller font gives a smaller box: Qt's combo box forgets its size on a font change
+        but keeps its least size, which a style change (counselling mode's larger targets)
+        may have measured in the larger font; a style change makes it forget both."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            QApplication.sendEvent(self, QEvent(QEvent.Type.StyleChange))
 
     def retranslate_ui(self) -> None:
         self.setPlaceholderText(_("On this page"))
